@@ -1,0 +1,297 @@
+"""The one document model: a text, its normalised view, and the annotations on it.
+
+Every stage reads a :class:`Document` and adds annotations to it; storage,
+exports, the CLI and the web app only read it.  Offsets on every annotation
+(``start``/``end``) index ``Document.text`` exactly as decoded from the file
+(see shared/contract/export.md).  Stages work on the normalised view
+``Document.norm`` and hand normalised offsets to the ``add_*`` methods, which
+map them back; the normalised offsets are kept on the annotation as
+``nstart``/``nend`` for later stages and are never exported.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from .normalize import OffsetMap, normalise
+
+# Mention kinds the project emits (the contract allows more to be added).
+NAME_KINDS = ("person", "place", "organization", "work")
+TIME_KINDS = ("date", "time", "duration", "set")
+
+
+@dataclass(slots=True)
+class Span:
+    """A sentence or paragraph: source offsets and normalised offsets."""
+    start: int
+    end: int
+    nstart: int
+    nend: int
+
+
+@dataclass(slots=True)
+class Mention:
+    """A stretch of text naming something: a person, place, date, quantity..."""
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    nstart: int = 0
+    nend: int = 0
+    entity: str | None = None
+    value: str | None = None           # dates/times/durations: TIMEX3-style value
+    calendar: str | None = None        # dates: "gregorian" | "julian"
+    gregorian_value: str | None = None
+    earliest: str | None = None        # uncertain dates: an interval
+    latest: str | None = None
+    anchor: str | None = None          # id of the mention a relative date was resolved against
+    quantity: dict | None = None       # {"value": float, "unit": str, ...}
+    confidence: float = 1.0
+    source: str = ""                   # which rule or model produced it ("spacy", "gazetteer", ...)
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Entity:
+    """Something mentions refer to: a person, a place, an organization, a work."""
+    id: str
+    kind: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    geo: dict | None = None            # places: {"lat","lon","name","gazetteer_id","feature","confidence"}
+    confidence: float = 1.0
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Participant:
+    entity: str
+    role: str
+
+
+@dataclass(slots=True)
+class Event:
+    """Something that happened (or was planned) in the narrative, with its evidence span."""
+    id: str
+    type: str
+    doc: str
+    start: int
+    end: int
+    nstart: int = 0
+    nend: int = 0
+    date: dict | None = None            # {"value","earliest","latest"}
+    place: str | None = None            # place entity id
+    participants: list[Participant] = field(default_factory=list)
+    attributes: dict = field(default_factory=dict)
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Leg:
+    """One stretch of a journey between two places."""
+    from_place: str | None
+    to_place: str | None
+    modes: list[str] = field(default_factory=list)
+    depart: str | None = None
+    arrive: str | None = None
+    distance_km: float | None = None
+    duration: str | None = None
+    evidence: list[dict] = field(default_factory=list)   # [{"doc","start","end"}]
+    event: str | None = None                              # id of the travel event it came from
+    attributes: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Journey:
+    id: str
+    travellers: list[str]
+    legs: list[Leg] = field(default_factory=list)
+    attributes: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Citation:
+    """A note marker in the text, its note, and what the note cites."""
+    doc: str
+    marker: str
+    start: int
+    end: int
+    note: dict | None = None            # {"start","end","text"}
+    work: str | None = None
+    pages: str | None = None
+    supports: dict | None = None        # {"start","end"}
+    links_to_doc: str | None = None
+    attributes: dict = field(default_factory=dict)   # author, place, year, quoted_in...
+    entity: str | None = None           # the work entity
+
+
+@dataclass(slots=True)
+class SourceIssue:
+    """A problem found in the source itself (chronology that contradicts itself...)."""
+    doc: str
+    start: int
+    end: int
+    kind: str
+    message: str
+    attributes: dict = field(default_factory=dict)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def slug(s: str, limit: int = 48) -> str:
+    s = re.sub(r"[^\w]+", "-", s.lower(), flags=re.UNICODE).strip("-")
+    return s[:limit].strip("-") or "x"
+
+
+_PARA = re.compile(r"\n[ \t]*\n\s*")
+
+
+class Document:
+    """A text and everything the pipeline found in it."""
+
+    def __init__(self, text: str, *, source: str, title: str | None = None,
+                 sha256: str | None = None, format: str = "text",
+                 encoding: str | None = None, body: tuple[int, int] | None = None,
+                 meta: dict | None = None, doc_id: str | None = None) -> None:
+        self.text = text
+        self.source = source
+        self.sha256 = sha256 or sha256_text(text)
+        name = re.split(r"[\\/]", source)[-1]
+        stem = name.rsplit(".", 1)[0] if "." in name else name
+        self.id = doc_id or f"{slug(stem, 40)}-{self.sha256[:8]}"
+        self.title = title or stem
+        self.format = format
+        self.encoding = encoding
+        self.meta: dict[str, Any] = dict(meta or {})
+        self.body = body or (0, len(text))
+        self.norm, self.map = normalise(text)
+        self.paragraphs: list[Span] = self._paragraphs()
+        self.sentences: list[Span] = []
+        self.mentions: list[Mention] = []
+        self.events: list[Event] = []
+        self.citations: list[Citation] = []
+        self.issues: list[SourceIssue] = []
+        # Journeys told in this document; linking chains them across documents.
+        self.journeys: list[Journey] = []
+        # Entities found in this document, by id; merged across documents by linking.
+        self.entities: dict[str, Entity] = {}
+        # Per-document working state of stages (cleared before storage).
+        self.state: dict[str, Any] = {}
+        self._counter = 0
+
+    # -- offsets ---------------------------------------------------------
+    @property
+    def nbody(self) -> tuple[int, int]:
+        """The extractable body in normalised offsets."""
+        return self.map.to_norm(self.body[0]), self.map.to_norm(self.body[1])
+
+    def to_source(self, nstart: int, nend: int) -> tuple[int, int]:
+        return self.map.to_source(nstart, nend)
+
+    def source_text(self, nstart: int, nend: int) -> str:
+        s, e = self.to_source(nstart, nend)
+        return self.text[s:e]
+
+    def _paragraphs(self) -> list[Span]:
+        out: list[Span] = []
+        pos = 0
+        norm = self.norm
+        for m in _PARA.finditer(norm):
+            if m.start() > pos:
+                out.append(self._span(pos, m.start()))
+            pos = m.end()
+        if pos < len(norm):
+            out.append(self._span(pos, len(norm)))
+        return [p for p in out if norm[p.nstart:p.nend].strip()]
+
+    def _span(self, ns: int, ne: int) -> Span:
+        s, e = self.to_source(ns, ne)
+        return Span(s, e, ns, ne)
+
+    def add_sentence(self, nstart: int, nend: int) -> Span:
+        sp = self._span(nstart, nend)
+        self.sentences.append(sp)
+        return sp
+
+    def sentence_at(self, npos: int) -> Span | None:
+        """The sentence containing normalised offset ``npos`` (binary search)."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if s.nend <= npos:
+                lo = mid + 1
+            elif s.nstart > npos:
+                hi = mid
+            else:
+                return s
+        return None
+
+    def paragraph_at(self, npos: int) -> Span | None:
+        for p in self.paragraphs:
+            if p.nstart <= npos < p.nend:
+                return p
+        return None
+
+    # -- annotations -----------------------------------------------------
+    def next_id(self, prefix: str) -> str:
+        self._counter += 1
+        return f"{self.id}:{prefix}{self._counter}"
+
+    def add_mention(self, kind: str, nstart: int, nend: int, **fields: Any) -> Mention:
+        """Add a mention given normalised offsets; source offsets and text are derived."""
+        s, e = self.to_source(nstart, nend)
+        m = Mention(id=self.next_id("m"), doc=self.id, start=s, end=e, text=self.text[s:e],
+                    kind=kind, nstart=nstart, nend=nend, **fields)
+        self.mentions.append(m)
+        return m
+
+    def add_event(self, type: str, nstart: int, nend: int, **fields: Any) -> Event:
+        s, e = self.to_source(nstart, nend)
+        ev = Event(id=self.next_id("ev"), type=type, doc=self.id, start=s, end=e,
+                   nstart=nstart, nend=nend, **fields)
+        self.events.append(ev)
+        return ev
+
+    def add_issue(self, kind: str, nstart: int, nend: int, message: str, **attrs: Any) -> SourceIssue:
+        s, e = self.to_source(nstart, nend)
+        iss = SourceIssue(doc=self.id, start=s, end=e, kind=kind, message=message, attributes=attrs)
+        self.issues.append(iss)
+        return iss
+
+    def mentions_of(self, *kinds: str, nstart: int | None = None, nend: int | None = None) -> Iterator[Mention]:
+        """Mentions of the given kinds (all if none), optionally inside a normalised range."""
+        for m in self.mentions:
+            if kinds and m.kind not in kinds:
+                continue
+            if nstart is not None and m.nend <= nstart:
+                continue
+            if nend is not None and m.nstart >= nend:
+                continue
+            yield m
+
+    def overlaps(self, nstart: int, nend: int, *kinds: str) -> bool:
+        return any(True for _ in self.mentions_of(*kinds, nstart=nstart, nend=nend))
+
+    def __repr__(self) -> str:
+        return f"<Document {self.id} {len(self.text)} chars, {len(self.mentions)} mentions>"
+
+
+@dataclass
+class Corpus:
+    """The documents of a run (or of a database) and what links them."""
+    documents: list[Document] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    journeys: list[Journey] = field(default_factory=list)
+
+    def doc(self, doc_id: str) -> Document | None:
+        for d in self.documents:
+            if d.id == doc_id:
+                return d
+        return None

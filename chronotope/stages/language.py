@@ -1,0 +1,66 @@
+"""Language model stage: loads a spaCy pipeline and records sentences.
+
+The spaCy ``Doc`` of each section stays on the section for the stages that
+follow (tokens, parse, named entities); only sentence spans are kept on the
+document, so memory does not grow with the length of the text.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+
+from ..document import Document
+
+
+@Language.component("chronotope_paragraph_breaks")
+def paragraph_breaks(sdoc):
+    """A blank line always ends a sentence: headings and dated entries stay apart."""
+    for tok in sdoc[1:]:
+        prev = sdoc[tok.i - 1]
+        if prev.is_space and prev.text.count("\n") >= 2 or "\n\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif "\n\n" in prev.text_with_ws and not prev.is_space:
+            tok.is_sent_start = True
+    return sdoc
+
+
+class ModelError(RuntimeError):
+    """The requested spaCy pipeline is not installed or cannot be loaded."""
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str):
+    """Load an installed spaCy pipeline by package name (no downloads, ever)."""
+    import spacy
+    try:
+        nlp = spacy.load(name)
+    except OSError as e:
+        installed = ", ".join(sorted(spacy.util.get_installed_models())) or "none"
+        raise ModelError(f"spaCy pipeline {name!r} is not installed (installed: {installed})") from e
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    first = next((n for n in ("parser", "senter", "sentencizer") if n in nlp.pipe_names), None)
+    if first is None:
+        nlp.add_pipe("sentencizer")
+        first = "sentencizer"
+    nlp.add_pipe("chronotope_paragraph_breaks", before=first)
+    return nlp
+
+
+class LanguageStage:
+    name = "language"
+
+    def __init__(self, nlp) -> None:
+        self.nlp = nlp
+
+    def process(self, doc: Document, section) -> None:
+        base = section.nstart
+        for sent in section.spacy.sents:
+            text = sent.text
+            s = base + sent.start_char
+            e = base + sent.end_char
+            # trim whitespace so sentence spans start and end on text
+            lead = len(text) - len(text.lstrip())
+            trail = len(text) - len(text.rstrip())
+            if e - trail > s + lead:
+                doc.add_sentence(s + lead, e - trail)
