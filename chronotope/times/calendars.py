@@ -1,0 +1,85 @@
+"""Julian and Gregorian calendar dates through the Julian Day Number.
+
+Old Style (Julian) dates are converted by JDN arithmetic, so the offset
+(10 days in the 17th century, 12 in the 19th, 13 from 1900-03-01 Julian...)
+follows from the calendars themselves rather than from a constant table.
+Python's ``datetime`` only knows the proleptic Gregorian calendar, hence
+these few lines.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+
+def gregorian_to_jdn(y: int, m: int, d: int) -> int:
+    a = (14 - m) // 12
+    yy = y + 4800 - a
+    mm = m + 12 * a - 3
+    return d + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - yy // 100 + yy // 400 - 32045
+
+
+def julian_to_jdn(y: int, m: int, d: int) -> int:
+    a = (14 - m) // 12
+    yy = y + 4800 - a
+    mm = m + 12 * a - 3
+    return d + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - 32083
+
+
+def jdn_to_gregorian(j: int) -> tuple[int, int, int]:
+    a = j + 32044
+    b = (4 * a + 3) // 146097
+    c = a - 146097 * b // 4
+    d = (4 * c + 3) // 1461
+    e = c - 1461 * d // 4
+    m = (5 * e + 2) // 153
+    return 100 * b + d - 4800 + m // 10, m + 3 - 12 * (m // 10), e - (153 * m + 2) // 5 + 1
+
+
+def jdn_to_julian(j: int) -> tuple[int, int, int]:
+    c = j + 32082
+    d = (4 * c + 3) // 1461
+    e = c - 1461 * d // 4
+    m = (5 * e + 2) // 153
+    return d - 4800 + m // 10, m + 3 - 12 * (m // 10), e - (153 * m + 2) // 5 + 1
+
+
+def julian_to_gregorian(y: int, m: int, d: int) -> tuple[int, int, int]:
+    return jdn_to_gregorian(julian_to_jdn(y, m, d))
+
+
+def gregorian_to_julian(y: int, m: int, d: int) -> tuple[int, int, int]:
+    return jdn_to_julian(gregorian_to_jdn(y, m, d))
+
+
+def weekday(y: int, m: int, d: int, calendar: str = "gregorian") -> int:
+    """ISO weekday (Monday=1 ... Sunday=7) of a date in the given calendar."""
+    j = julian_to_jdn(y, m, d) if calendar == "julian" else gregorian_to_jdn(y, m, d)
+    return j % 7 + 1
+
+
+def days_in_month(y: int, m: int, calendar: str = "gregorian") -> int:
+    if m == 2:
+        leap = y % 4 == 0 if calendar == "julian" else (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0))
+        return 29 if leap else 28
+    return 30 if m in (4, 6, 9, 11) else 31
+
+
+def valid(y: int, m: int, d: int, calendar: str = "gregorian") -> bool:
+    return 1 <= m <= 12 and 1 <= d <= days_in_month(y, m, calendar) and 1 <= y <= 9999
+
+
+def to_gregorian_iso(value: str) -> str:
+    """Gregorian equivalent of a Julian TIMEX value; only day-level parts change."""
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        try:
+            y, m, d = int(value[:4]), int(value[5:7]), int(value[8:10])
+        except ValueError:
+            return value
+        gy, gm, gd = julian_to_gregorian(y, m, d)
+        return f"{gy:04d}-{gm:02d}-{gd:02d}" + value[10:]
+    return value
+
+
+def ordinal(y: int, m: int, d: int) -> int:
+    """Proleptic Gregorian day number usable for comparisons (datetime ordinal)."""
+    return date(y, m, d).toordinal()

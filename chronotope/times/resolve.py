@@ -1,0 +1,611 @@
+"""Anchoring: giving partial and relative expressions their values.
+
+Two reference times are kept, as in narrative temporal tagging:
+
+* the *speech time* (document creation time, ``--reference-date``): what
+  "today", "last year", "now" and a bare "Friday" point from in news;
+* the *narrative time*: the last date the story has reached.  "The next
+  day", "two days later", "On January 20", "that autumn" are read from it,
+  the year is carried across paragraphs and over a year boundary
+  (December 1928 -> "During January" = 1929-01).
+
+A date far behind the narrative time in the middle of a paragraph is a
+flashback ("my exile in January, 1928"): it anchors the rest of its own
+sentence but does not move the story back.  Bounding phrases ("ever since
+1923", "as early as 1924") never move it.  Partial dates met before any
+anchor wait for the first one ("In October ... During 1928").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import calendars as cal
+from .grammar import Timex
+from .vocab import vocabulary
+
+V = vocabulary()
+SEASON_MONTHS = V["season_months"]
+JULIAN_UNTIL = tuple(int(x) for x in V["julian_until"].split("-"))
+
+FUTURE = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|scheduled\s+(?:to|for)|"
+                    r"is\s+to|are\s+to|intends?\s+to|next|begins?|starts?|expected\s+to)\b", re.I)
+TENSE_CUE = re.compile(r"\b(?:(?P<f>will|won't|shall|'ll|going\s+to|scheduled|plans?\s+to|planning|expected\s+to|expects?|"
+                       r"upcoming|is\s+to|are\s+to|begins?|starts?|"
+                       r"intends?|hopes?\s+to|set\s+to|due\s+to)|(?P<p>was|were|had|did|said|told|"
+                       r"announced|reported|[a-z]{3,}ed))\b", re.I)
+ANAPHORIC = {"anaphoric", "day_after", "ordday"}
+
+
+@dataclass(slots=True)
+class Point:
+    """A resolved date at some granularity (Y, M, D), in its own calendar."""
+    y: int
+    m: int | None = None
+    d: int | None = None
+    cal: str = "gregorian"
+    idx: int | None = None        # index of the timex it comes from
+
+    @property
+    def gran(self) -> str:
+        return "D" if self.d else ("M" if self.m else "Y")
+
+    def jdn_range(self) -> tuple[int, int]:
+        f = cal.julian_to_jdn if self.cal == "julian" else cal.gregorian_to_jdn
+        if self.d:
+            j = f(self.y, self.m, self.d)
+            return j, j
+        if self.m:
+            return f(self.y, self.m, 1), f(self.y, self.m, cal.days_in_month(self.y, self.m, self.cal))
+        return f(self.y, 1, 1), f(self.y, 12, 31)
+
+    def mid(self) -> float:
+        a, b = self.jdn_range()
+        return (a + b) / 2
+
+
+def _jdn(y, m, d, c):
+    return cal.julian_to_jdn(y, m, d) if c == "julian" else cal.gregorian_to_jdn(y, m, d)
+
+
+def _from_jdn(j, c):
+    return cal.jdn_to_julian(j) if c == "julian" else cal.jdn_to_gregorian(j)
+
+
+def add_days(y, m, d, n, c="gregorian"):
+    return _from_jdn(_jdn(y, m, d, c) + n, c)
+
+
+def add_months(y, m, n):
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def iso_week(y, m, d, c="gregorian"):
+    if c == "julian":
+        y, m, d = cal.julian_to_gregorian(y, m, d)
+    from datetime import date
+    iy, iw, _ = date(y, m, d).isocalendar()
+    return iy, iw
+
+
+def fmt(p: Point) -> str:
+    if p.d:
+        return f"{p.y:04d}-{p.m:02d}-{p.d:02d}"
+    if p.m:
+        return f"{p.y:04d}-{p.m:02d}"
+    return f"{p.y:04d}"
+
+
+def iso_from_jdn(j: int) -> str:
+    y, m, d = cal.jdn_to_gregorian(j)
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+class Resolver:
+    """Resolves the expressions of one document in reading order, keeping narrative state."""
+
+    def __init__(self, reference_date: str | None = None, calendar: str | None = None,
+                 mode: str = "narrative") -> None:
+        # "news": partial dates ("in March", "Friday") are read from the creation time, as
+        # TimeML annotates news; "narrative": from the story's own last date
+        self.mode = mode
+        self.dct: Point | None = None
+        if reference_date:
+            m = re.match(r"(\d{4})(?:-?(\d{2}))?(?:-?(\d{2}))?", reference_date)
+            if m:
+                self.dct = Point(int(m.group(1)), int(m.group(2)) if m.group(2) else None,
+                                 int(m.group(3)) if m.group(3) else None)
+        self.default_calendar = calendar or "gregorian"
+        self.narrative: Point | None = None
+        self.local: tuple[Point, int] | None = None      # flashback point, valid until this text offset
+        self.pending: list[Timex] = []
+        self.last_quarter: tuple[int, int] | None = None
+        self.late: list[Timex] = []                      # pending expressions resolved after the fact
+        self.timexes: list[Timex] = []
+        self.excluded: list[tuple[int, int]] = []        # regions (notes) that do not move narrative time
+
+    # -- public -----------------------------------------------------------
+    def resolve_all(self, text: str, timexes: list[Timex], offset: int = 0) -> list[Timex]:
+        """Resolve expressions found in ``text`` (which starts at ``offset`` of the whole text)."""
+        for t in timexes:
+            try:
+                self.resolve(t, text, offset)
+            except (ValueError, OverflowError, TypeError):
+                t.value = t.value or "XXXX-XX-XX"
+                t.confidence = 0.3
+        return timexes
+
+    # -- the work ---------------------------------------------------------
+    def resolve(self, t: Timex, text: str, offset: int = 0) -> None:
+        idx = len(self.timexes)
+        self.timexes.append(t)
+        t.sort_key = (t.start + offset, idx)
+        if t.kind in ("duration", "set"):
+            self._duration_bounds(t)
+            return
+        if t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+            if self.dct:
+                t.anchor = -1
+            return
+        if t.decade is not None or t.century is not None:
+            self._coarse(t)
+            return
+        ref = self._reference(t, offset)
+        if self.narrative is not None:
+            t.narrative_before = (*self.narrative.jdn_range(), self.narrative.cal)
+        point = self._point(t, ref, text)
+        if point is None:
+            if t.value is not None and ref is not None:
+                t.anchor = -1 if ref is self.dct else ref.idx
+            if t.value is None:
+                t.value = self._underspecified(t)
+                t.confidence = 0.4
+            if self.narrative is None and self.dct is None and t.year is None:
+                self.pending.append(t)
+            return
+        point.idx = idx
+        if ref is not None and (t.year is None or t.shift):
+            t.anchor = -1 if ref is self.dct else ref.idx
+        self._finish(t, point, text)
+        if t.explicit_year or (t.year is None and ref is not None) or t.shift:
+            self._move_narrative(t, point, text, offset)
+        if self.mode == "news" and t.explicit_year and point.gran != "Y":
+            self.local = (point, _sentence_end(text, t.end) + offset)
+
+    def _reference(self, t: Timex, offset: int) -> Point | None:
+        if self.local and t.start + offset < self.local[1]:
+            local = self.local[0]
+        else:
+            local = None
+            self.local = None
+        if t.deictic and self.dct:
+            return self.dct
+        if self.mode == "news" and self.dct:
+            if t.rule in ANAPHORIC or (t.rule == "ago" and not t.deictic):
+                return local or self.narrative or self.dct
+            return local or self.dct
+        if self.dct and t.rule in ("weekday", "dayword", "refword"):
+            return self.dct
+        return local or self.narrative or self.dct
+
+    def _point(self, t: Timex, ref: Point | None, text: str) -> Point | None:
+        """The date an expression denotes, or None when nothing anchors it."""
+        if t.value and t.rule == "half_year":
+            y = t.year or (ref.y if ref else None)
+            if y is None:
+                return None
+            t.value = f"{y:04d}-{t.value}"
+            return None
+        c = self._calendar_for(t, ref)
+        if t.quarter and t.year is not None:
+            t.value = f"{t.year:04d}-Q{t.quarter}"
+            self.last_quarter = (t.year, t.quarter)
+            return None
+        # explicit year -------------------------------------------------
+        if t.year is not None and t.shift is None:
+            p = Point(t.year, t.month, t.day if t.month else None, c)
+            if t.month and t.day and not cal.valid(t.year, t.month, t.day, c):
+                p.d = None
+                t.confidence = 0.5
+            return p
+        news = self.dct is not None and (ref is self.dct)
+        # relative shift ------------------------------------------------
+        if t.shift:
+            if ref is None:
+                return None
+            unit, n = t.shift
+            if n is None:
+                # "a few days ago": the direction is known, not the distance
+                t.value = {"Y": "PAST_REF", "M": "PAST_REF"}.get(unit, "PAST_REF") if "ago" in t.text.lower() else None
+                return None
+            n = int(round(n))
+            if unit in ("D", "H", "MIN", "S", "WE"):
+                if unit == "WE":
+                    if ref.d is None:
+                        return None
+                    y, m, d = add_days(ref.y, ref.m, ref.d, 7 * n, ref.cal)
+                    iy, iw = iso_week(y, m, d, ref.cal)
+                    t.value = f"{iy:04d}-W{iw:02d}-WE"
+                    return Point(y, m, d, ref.cal)
+                if unit != "D":
+                    # "three hours later": same day (or the next) as the reference
+                    if ref.d is None:
+                        return None
+                    return Point(ref.y, ref.m, ref.d, ref.cal)
+                if ref.d is None:
+                    if ref.m is None:
+                        return None
+                    t.confidence = 0.5
+                    return Point(ref.y, ref.m, None, ref.cal)
+                y, m, d = add_days(ref.y, ref.m, ref.d, n, ref.cal)
+                return Point(y, m, d, ref.cal)
+            if unit == "W":
+                if ref.d is None:
+                    return None
+                y, m, d = add_days(ref.y, ref.m, ref.d, 7 * n, ref.cal)
+                if t.rule == "ago" and not t.deictic:
+                    return Point(y, m, d, ref.cal)       # "a week later": a day
+                iy, iw = iso_week(y, m, d, ref.cal)
+                t.value = f"{iy:04d}-W{iw:02d}"
+                return Point(y, m, d, ref.cal)
+            if unit == "M":
+                if ref.m is None:
+                    return None
+                y, m = add_months(ref.y, ref.m, n)
+                return Point(y, m, None, ref.cal)
+            if unit == "Q":
+                if n == -1 and t.rule == "the_quarter" and self.last_quarter and "period" in t.text.lower():
+                    t.value = f"{self.last_quarter[0]:04d}-Q{self.last_quarter[1]}"
+                    return None
+                if ref.m is None:
+                    return None
+                q = (ref.m - 1) // 3 + n
+                y = ref.y + q // 4
+                t.value = f"{y:04d}-Q{q % 4 + 1}"
+                self.last_quarter = (y, q % 4 + 1)
+                return None
+            if unit == "Y":
+                if self.mode == "news" and t.rule == "ago" and abs(n) == 1 and self.last_quarter and \
+                        re.search(r"\b(?:quarter|period|three\s+months)\b", text[max(0, t.start - 300):t.end + 60], re.I):
+                    # "a year ago" beside quarterly figures: the same quarter a year before
+                    yq, q = self.last_quarter
+                    t.value = f"{yq + n:04d}-Q{q}"
+                    return None
+                p = Point(ref.y + n, None, None, ref.cal)
+                if t.month:                     # "March of last year"
+                    p.m = t.month
+                return p
+            if unit in ("DE", "CE"):
+                if unit == "DE":
+                    t.value = f"{(ref.y // 10 + n):03d}"
+                else:
+                    t.value = f"{(ref.y // 100 + n):02d}"
+                return None
+            return None
+        if ref is None:
+            return None
+        # quarter / season / month / day without a year -------------------
+        if t.quarter:
+            y = ref.y
+            if news and ref.m and t.quarter > (ref.m - 1) // 3 + 1 and not self._future(t, text):
+                y -= 1
+            t.value = f"{y:04d}-Q{t.quarter}"
+            self.last_quarter = (y, t.quarter)
+            return None
+        if t.season:
+            return self._season(t, ref, text, news)
+        if t.month:
+            return self._month_day(t, ref, text, news, c)
+        if t.day and not t.month:
+            # "on the twenty-second": the next such day of the month from the reference
+            if ref.m is None:
+                return None
+            y, m = ref.y, ref.m
+            if ref.d and t.day < ref.d:
+                y, m = add_months(y, m, 1)
+            if not cal.valid(y, m, t.day, ref.cal):
+                return None
+            return Point(y, m, t.day, ref.cal)
+        if t.weekday:
+            if ref.d is None:
+                return None
+            wd_ref = cal.weekday(ref.y, ref.m, ref.d, ref.cal)
+            direction = t.direction
+            if direction is None:
+                if news:
+                    tense = self._tense(t, text)
+                    direction = {"future": "next_or_same", "past": "previous_or_same"}.get(tense, "previous_or_same")
+                else:
+                    direction = "next_or_same"
+            if direction == "nearest":
+                fwd = (t.weekday - wd_ref) % 7
+                direction = "next_or_same" if fwd <= 3 else "previous"
+            if direction in ("next", "next_or_same"):
+                delta = (t.weekday - wd_ref) % 7
+                if delta == 0 and direction == "next":
+                    delta = 7
+            elif direction in ("previous", "previous_or_same"):
+                delta = -((wd_ref - t.weekday) % 7)
+                if delta == 0 and direction == "previous":
+                    delta = -7
+            else:  # this
+                delta = t.weekday - wd_ref
+            y, m, d = add_days(ref.y, ref.m, ref.d, delta, ref.cal)
+            return Point(y, m, d, ref.cal)
+        if t.hour is not None:
+            if ref.d is None:
+                return None
+            return Point(ref.y, ref.m, ref.d, ref.cal)
+        return None
+
+    def _month_day(self, t: Timex, ref: Point, text: str, news: bool, c: str) -> Point | None:
+        mo, d = t.month, t.day
+        if t.this_year:
+            return Point(ref.y, mo, d, ref.cal)
+        if t.direction in ("previous", "next", "this") and ref.m:
+            y = ref.y
+            if t.direction == "previous" and (mo, d or 0) >= (ref.m, ref.d or 0):
+                y -= 1
+            if t.direction == "next" and (mo, d or 99) <= (ref.m, ref.d or 0):
+                y += 1
+            return Point(y, mo, d, ref.cal)
+        if news:
+            # the nearest such date to the creation time; told of the future, not before it
+            if not ref.m:
+                return Point(ref.y, mo, d, ref.cal)
+            future = self._future(t, text)
+            best, best_cost = None, None
+            for y in (ref.y - 1, ref.y, ref.y + 1):
+                if d and not cal.valid(y, mo, d, ref.cal):
+                    continue
+                p = Point(y, mo, d, ref.cal)
+                delta = p.mid() - ref.mid()
+                cost = abs(delta) * (3 if future and delta < 0 else 1)
+                if best_cost is None or cost < best_cost:
+                    best, best_cost = p, cost
+            return best
+        # narrative: the candidate year that keeps the story moving forward
+        best, best_cost = None, None
+        anchor = ref.mid()
+        for y in (ref.y - 1, ref.y, ref.y + 1):
+            if d and not cal.valid(y, mo, d, ref.cal):
+                continue
+            p = Point(y, mo, d, ref.cal)
+            delta = p.mid() - anchor
+            if ref.gran == "Y":
+                cost = abs(y - ref.y) * 1000
+            else:
+                cost = delta if delta >= 0 else -2.5 * delta
+            if best_cost is None or cost < best_cost:
+                best, best_cost = p, cost
+        return best
+
+    def _season(self, t: Timex, ref: Point, text: str, news: bool) -> Point | None:
+        s = t.season
+        y = ref.y
+        rm = ref.m or 6
+        first = SEASON_MONTHS[s][0]
+        if t.direction == "next":
+            if rm >= first and not (s == "WI" and rm <= 2):
+                y += 1
+            if s == "WI" and rm <= 2:
+                pass
+        elif t.direction == "previous":
+            if rm <= SEASON_MONTHS[s][1] or (s == "WI"):
+                y -= 1
+        elif s == "WI" and ref.m and ref.m <= 2:
+            y -= 1        # "that winter" in January is the winter that began in December
+        t.value = f"{y:04d}-{s}"
+        return Point(y, None, None, ref.cal)
+
+    def _tense(self, t: Timex, text: str) -> str | None:
+        """The tense of the clause around an expression, from the nearest verb cue."""
+        s = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start), t.start - 120) + 1
+        e = text.find(". ", t.end)
+        e = min(len(text) if e < 0 else e, t.end + 120)
+        best, best_d = None, None
+        for m in TENSE_CUE.finditer(text, s, e):
+            if t.start <= m.start() < t.end:
+                continue
+            dist = t.start - m.end() if m.end() <= t.start else m.start() - t.end
+            if best_d is None or dist < best_d:
+                best_d = dist
+                best = "future" if m.group("f") else "past"
+        return best
+
+    def _future(self, t: Timex, text: str) -> bool:
+        s = max(text.rfind(".", 0, t.start), text.rfind("\n", 0, t.start), t.start - 60) + 1
+        e = text.find(".", t.end)
+        e = len(text) if e < 0 else e
+        return bool(FUTURE.search(text, s, min(e, t.end + 30)))
+
+    def _calendar_for(self, t: Timex, ref: Point | None) -> str:
+        if t.calendar:
+            return t.calendar
+        if (t.year is None or t.shift) and ref is not None and ref is not self.dct:
+            return ref.cal
+        if self.default_calendar == "julian":
+            y = t.year if t.year is not None else (ref.y if ref else None)
+            if y is not None and (y, t.month or 1, t.day or 1) < JULIAN_UNTIL:
+                return "julian"
+        return "gregorian"
+
+    def _finish(self, t: Timex, p: Point, text: str) -> None:
+        """Value, calendar, Gregorian equivalent and interval of a resolved point."""
+        if t.value is None:
+            v = fmt(p)
+            if t.season and t.year is not None:
+                v = f"{p.y:04d}-{t.season}"
+            if t.kind == "time":
+                if p.d is None:
+                    pass
+                elif t.hour is not None:
+                    v += f"T{t.hour:02d}:{t.minute or 0:02d}"
+                elif t.part:
+                    v += f"T{t.part}"
+            t.value = v
+        t.resolved_calendar = p.cal
+        if t.dual_day:
+            # "1/14 January 1918": the value as written (Old Style), the New Style day checked
+            if p.d:
+                g = cal.julian_to_gregorian(p.y, p.m, p.d)
+                t.gregorian_value = f"{g[0]:04d}-{g[1]:02d}-{g[2]:02d}"
+                if g[2] != t.dual_day:
+                    t.confidence = min(t.confidence, 0.6)
+        elif p.cal == "julian":
+            t.gregorian_value = cal.to_gregorian_iso(t.value)
+        a, b = p.jdn_range()
+        if t.season and not (t.value or "").endswith(t.season) is False:
+            pass
+        if t.season:
+            m0, m1 = SEASON_MONTHS[t.season]
+            ys = p.y
+            f = cal.julian_to_jdn if p.cal == "julian" else cal.gregorian_to_jdn
+            a = f(ys, m0, 1)
+            ye = ys + 1 if m1 < m0 else ys
+            b = f(ye, m1, cal.days_in_month(ye, m1, p.cal))
+        a, b = _apply_mod(t.mod, a, b, p)
+        t.earliest, t.latest = iso_from_jdn(a), iso_from_jdn(b)
+        if t.kind == "time" and t.hour is not None and p.d:
+            hh = t.hour
+            stamp = f"T{hh:02d}:{t.minute or 0:02d}" if hh < 24 else "T23:59"
+            if t.mod == "APPROX":
+                lo = (hh * 60 + (t.minute or 0)) - 30
+                hi = lo + 60
+                t.earliest = iso_from_jdn(a) + f"T{max(lo, 0) // 60:02d}:{max(lo, 0) % 60:02d}"
+                t.latest = iso_from_jdn(b) + f"T{min(hi, 1439) // 60:02d}:{min(hi, 1439) % 60:02d}"
+            else:
+                t.earliest = iso_from_jdn(a) + stamp
+                t.latest = iso_from_jdn(b) + stamp
+
+    def _move_narrative(self, t: Timex, p: Point, text: str, offset: int) -> None:
+        pos = t.start + offset
+        if any(s <= pos < e for s, e in self.excluded):
+            return
+        if t.deictic and t.year is None:
+            return            # "today", "tomorrow", "last year": the speaker's now, not the story's
+        if t.bounding or (t.rule == "ago" and t.deictic) or t.mod == "APPROX" and t.year is not None and p.gran == "Y":
+            return
+        if t.shift and t.shift[1] is not None and t.shift[1] < 0:
+            return            # "the day before", "a month ago": looking back
+        cur = self.narrative
+        if cur is None:
+            self.narrative = p
+            self._release_pending(p)
+            return
+        # a coarser mention of the year we are in does not blur the narrative time
+        if p.gran == "Y" and cur.y == p.y:
+            return
+        if p.gran == "M" and cur.gran == "D" and cur.y == p.y and cur.m == p.m:
+            return
+        a, _ = cur.jdn_range()
+        _, b = p.jdn_range()
+        if b < a - 31 and p.gran == "D" and t.explicit_year and cur.gran == "D":
+            # a full date a year or so behind, whose day and month fit just after the
+            # narrative time: most likely a wrong year in the source ("a year that breaks
+            # a sequence"); the chronology check reports it, the story keeps going
+            for y in (cur.y, cur.y + 1):
+                if abs(y - p.y) != 1 or not cal.valid(y, p.m, p.d, p.cal):
+                    continue
+                fixed = Point(y, p.m, p.d, p.cal, p.idx)
+                if -3 <= fixed.jdn_range()[0] - a <= 60:
+                    t.suspect_year = y
+                    self.narrative = fixed
+                    return
+        if b < a - 31 and not self._starts_paragraph(t, text):
+            # a flashback inside a paragraph: anchors its own sentence only
+            end = _sentence_end(text, t.end)
+            self.local = (p, end + offset)
+            return
+        self.narrative = p
+
+    def _starts_paragraph(self, t: Timex, text: str) -> bool:
+        ls = text.rfind("\n", 0, t.start) + 1
+        lead = text[ls:t.start]
+        return len(lead.split()) <= 2
+
+    def _release_pending(self, p: Point) -> None:
+        for t in self.pending:
+            if t.year is not None or t.value and not t.value.startswith("X"):
+                continue
+            if t.month is None and not t.season:
+                continue
+            old = t.value
+            t.value = None
+            q = self._point(t, p, "")
+            if q is None and t.value:
+                self.late.append(t)
+                continue
+            if q is None:
+                t.value = old
+                continue
+            q.idx = p.idx
+            self._finish(t, q, "")
+            t.anchor = p.idx
+            t.confidence = 0.7
+            self.late.append(t)
+        self.pending = []
+
+    def _underspecified(self, t: Timex) -> str:
+        if t.season:
+            return f"XXXX-{t.season}"
+        if t.month and t.day:
+            return f"XXXX-{t.month:02d}-{t.day:02d}"
+        if t.month:
+            return f"XXXX-{t.month:02d}"
+        if t.weekday:
+            return f"XXXX-WXX-{t.weekday}"
+        if t.hour is not None:
+            return f"XXXX-XX-XXT{t.hour:02d}:{t.minute or 0:02d}"
+        if t.part:
+            return f"XXXX-XX-XXT{t.part}"
+        if t.quarter:
+            return f"XXXX-Q{t.quarter}"
+        return "XXXX-XX-XX"
+
+    def _coarse(self, t: Timex) -> None:
+        if t.decade is not None:
+            t.value = f"{t.decade:03d}"
+            a, b = t.decade * 10, t.decade * 10 + 9
+        else:
+            t.value = f"{t.century:02d}"
+            a, b = t.century * 100, t.century * 100 + 99
+        lo, hi = a, b
+        span = b - a + 1
+        if t.mod == "START":
+            hi = a + span // 3 - 1
+        elif t.mod == "MID":
+            lo, hi = a + span // 3, a + 2 * span // 3 - 1
+        elif t.mod == "END":
+            lo = a + 2 * span // 3
+        t.earliest, t.latest = f"{lo:04d}-01-01", f"{hi:04d}-12-31"
+
+    def _duration_bounds(self, t: Timex) -> None:
+        if t.kind != "duration" or not t.value:
+            return
+        if t.mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+            t.earliest, t.latest = t.value, None
+        elif t.mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+            t.earliest, t.latest = None, t.value
+        elif t.mod == "APPROX":
+            t.earliest = t.latest = None
+
+
+def _apply_mod(mod: str | None, a: int, b: int, p: Point) -> tuple[int, int]:
+    span = b - a + 1
+    if mod == "START":
+        return a, a + max(span // 3, 1) - 1
+    if mod == "MID":
+        return a + span // 3, a + 2 * span // 3 - 1 if span >= 3 else b
+    if mod == "END":
+        return a + 2 * span // 3, b
+    if mod == "APPROX":
+        widen = {"D": 1, "M": 15, "Y": 365}[p.gran]
+        return a - widen, b + widen
+    return a, b
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"[.!?](?:\s|$)|\n").search(text, pos)
+    return m.end() if m else len(text)
