@@ -117,16 +117,18 @@ def issue_json(i) -> dict:
 def corpus_to_json(corpus: Corpus, include_text: bool = True) -> dict:
     """The whole export for a corpus, in the contract's shape."""
     docs = corpus.documents
+    # Reading order within each document, whichever stage added an item first.
+    order = lambda x: (x.start, x.end)
     return {
         "format": "chronotope-export",
         "version": FORMAT_VERSION,
         "documents": [document_json(d, include_text) for d in docs],
-        "mentions": [mention_json(m) for d in docs for m in d.mentions],
+        "mentions": [mention_json(m) for d in docs for m in sorted(d.mentions, key=lambda m: (m.start, m.end, m.kind))],
         "entities": [entity_json(e) for e in sorted(corpus.entities.values(), key=lambda e: e.id)],
-        "events": [event_json(ev) for d in docs for ev in d.events],
+        "events": [event_json(ev) for d in docs for ev in sorted(d.events, key=order)],
         "journeys": [journey_json(j) for j in corpus.journeys],
-        "citations": [citation_json(c) for d in docs for c in d.citations],
-        "issues": [issue_json(i) for d in docs for i in d.issues],
+        "citations": [citation_json(c) for d in docs for c in sorted(d.citations, key=order)],
+        "issues": [issue_json(i) for d in docs for i in sorted(d.issues, key=lambda i: (i.start, i.end, i.kind))],
     }
 
 

@@ -18,7 +18,7 @@ from contextlib import closing
 from typing import Iterable
 
 from .document import (Citation, Corpus, Document, Entity, Event, Journey, Leg,
-                       Mention, Participant, SourceIssue)
+                       Mention, Participant, SourceIssue, Span)
 
 SCHEMA_VERSION = 1
 
@@ -37,6 +37,13 @@ CREATE TABLE IF NOT EXISTS documents (
     text TEXT NOT NULL,
     extracted_at TEXT DEFAULT (datetime('now'))
 );
+-- Sentences as the language model split them (reading view, evidence).
+CREATE TABLE IF NOT EXISTS sentences (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    nstart INTEGER, nend INTEGER
+);
+CREATE INDEX IF NOT EXISTS sentences_doc ON sentences(doc, start);
 -- Things that mentions refer to, shared by all documents.
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY,            -- kind:key, stable across runs
@@ -181,6 +188,8 @@ def save_document(conn: sqlite3.Connection, doc: Document, entities: dict[str, E
             " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, doc.source, doc.title, doc.sha256, len(doc.text), doc.format, doc.encoding,
              doc.body[0], doc.body[1], _j({k: v for k, v in doc.meta.items() if _plain(v)}), doc.text))
+        conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?)",
+                         [(doc.id, sp.start, sp.end, sp.nstart, sp.nend) for sp in doc.sentences])
         conn.executemany(
             "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(m.id, m.doc, m.start, m.end, m.text, m.kind, m.entity, m.value, m.calendar,
@@ -308,7 +317,9 @@ def _load_document(conn: sqlite3.Connection, r: sqlite3.Row) -> Document:
     doc = Document(r["text"], source=r["source"], title=r["title"], sha256=r["sha256"],
                    format=r["format"] or "text", encoding=r["encoding"],
                    body=(r["body_start"], r["body_end"]), meta=_unj(r["meta"], {}), doc_id=r["id"])
-    for m in conn.execute('SELECT * FROM mentions WHERE doc = ? ORDER BY start, "end"', (doc.id,)):
+    doc.sentences = [Span(r["start"], r["end"], r["nstart"], r["nend"])
+                     for r in conn.execute("SELECT * FROM sentences WHERE doc = ? ORDER BY start", (doc.id,))]
+    for m in conn.execute('SELECT * FROM mentions WHERE doc = ? ORDER BY start, "end", kind', (doc.id,)):
         doc.mentions.append(Mention(
             id=m["id"], doc=m["doc"], start=m["start"], end=m["end"], text=m["text"], kind=m["kind"],
             nstart=m["nstart"] or 0, nend=m["nend"] or 0, entity=m["entity"], value=m["value"],
@@ -319,7 +330,7 @@ def _load_document(conn: sqlite3.Connection, r: sqlite3.Row) -> Document:
     parts: dict[str, list[Participant]] = {}
     for p in conn.execute("SELECT p.* FROM event_participants p JOIN events e ON e.id = p.event WHERE e.doc = ?", (doc.id,)):
         parts.setdefault(p["event"], []).append(Participant(p["entity"], p["role"]))
-    for e in conn.execute("SELECT * FROM events WHERE doc = ? ORDER BY start", (doc.id,)):
+    for e in conn.execute("SELECT * FROM events WHERE doc = ? ORDER BY start, \"end\"", (doc.id,)):
         date = {k: e["date_" + k] for k in ("value", "earliest", "latest") if e["date_" + k] is not None} or None
         doc.events.append(Event(id=e["id"], type=e["type"], doc=e["doc"], start=e["start"], end=e["end"],
                                 nstart=e["nstart"] or 0, nend=e["nend"] or 0, date=date, place=e["place"],

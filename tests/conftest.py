@@ -22,3 +22,28 @@ def corpus_text():
         with open(corpus_path(name), encoding="utf-8", newline="") as f:
             return f.read()
     return read
+
+
+def run_cli(*args, cwd=None, timeout=900):
+    """Run the real command line in a child process; returns the CompletedProcess."""
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "chronotope", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def corpus_run(tmp_path_factory):
+    """Both corpus chapters extracted in one run with the real CLI: (export dict, db path, texts)."""
+    import json
+    paths = [corpus_path("my-life-deportation.txt"), corpus_path("cliff-trial-and-escape.txt")]
+    out = tmp_path_factory.mktemp("corpus")
+    res = run_cli("extract", *paths, "--out", out / "both.json", "--db", out / "both.db", "--jobs", "2")
+    assert res.returncode == 0, res.stderr
+    with open(out / "both.json", encoding="utf-8") as f:
+        data = json.load(f)
+    texts = {}
+    for p in paths:
+        with open(p, encoding="utf-8", newline="") as f:
+            texts[p.name] = f.read()
+    return data, out / "both.db", texts

@@ -4,7 +4,7 @@ from __future__ import annotations
 from importlib import import_module
 
 # Order matters: later stages read what earlier ones added.
-STAGES = ["notes", "times", "places", "people", "events"]
+STAGES = ["notes", "times", "quantities", "places", "people", "events"]
 
 
 def build(options, names: list[str] | None = None) -> list:

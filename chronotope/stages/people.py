@@ -1,0 +1,686 @@
+"""People stage: mentions of people and organizations, clustered into entities.
+
+The language model's named entities are the starting point; rules written
+for historical narratives add what it misses or mislabels: names after titles
+("Senator Lopukhin", "Comrades Syermuks and Poznansky", "citizen Trotsky,
+Lev Davydovich"), a known given name before a capitalised word ("Anatole
+France"), initials ("L. Trotsky"), a name in apposition with a role ("Witte,
+the former prime minister"), organizations by their head noun ("the Central
+Committee", "the Soviet of Workers' Deputies") or a nationality and an
+institution ("the German government"), acronyms ("the GPU").
+
+Text claimed by resolved places (the places stage runs before) and the notes
+section (``doc.state["skip_spans"]``) is left alone, except for the authors
+the notes stage found (``doc.state["note_authors"]``).  In ``finish`` the
+mentions are clustered (``chronotope.names``) into ``person:<slug>`` and
+``organization:<slug>`` entities, and in first-person documents the narrator
+is recorded as ``doc.meta["narrator"]``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..document import Document, Entity, slug
+from ..names import Item, cluster_people, fold, org_key, parse_name, person_id, split_list
+from ..names.vocab import given_name_gender, has_surname_ending, is_given_name, words
+from ..pipeline import BaseStage
+
+PLACE_PREPOSITIONS = {"in", "at", "near", "towards", "toward", "via", "through", "across", "into",
+                      "onto", "around", "outside", "inside", "beyond", "along"}
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+# priority of a rule when candidates overlap: higher wins, then the longer span
+P_TITLE, P_RULE, P_MODEL, P_WEAK = 4, 3, 2, 1
+
+
+def make(options=None) -> "PeopleStage":
+    return PeopleStage()
+
+
+@dataclass
+class Candidate:
+    kind: str                 # person | organization
+    nstart: int
+    nend: int
+    name: str                 # the name as it should be read (titles stripped)
+    priority: int
+    source: str
+    confidence: float = 0.85
+    attrs: dict = field(default_factory=dict)
+
+
+class PeopleStage(BaseStage):
+    name = "people"
+
+    def begin(self, doc: Document) -> None:
+        doc.state["people_candidates"] = []
+
+    def process(self, doc: Document, section) -> None:
+        try:
+            doc.state.setdefault("people_candidates", []).extend(_collect(doc, section))
+        except Exception as e:  # one odd section must not stop the run
+            doc.meta.setdefault("warnings", []).append(f"people: {type(e).__name__}: {e}")
+
+    def finish(self, doc: Document) -> None:
+        try:
+            cands = doc.state.get("people_candidates", []) + _note_authors(doc)
+            cands = _drop_places(doc, _propagate(doc, cands))
+            _build(doc, _resolve_overlaps(cands))
+            narrator = find_narrator(doc)
+            if narrator:
+                doc.meta["narrator"] = narrator
+        except Exception as e:
+            doc.meta.setdefault("warnings", []).append(f"people: {type(e).__name__}: {e}")
+
+
+# -- collecting candidates ----------------------------------------------------
+
+class _Context:
+    """What a section's rules need: skip spans and place spans, in normalised offsets."""
+
+    def __init__(self, doc: Document, section) -> None:
+        self.doc = doc
+        self.base = section.nstart
+        self.skip = [(s, e) for s, e in doc.state.get("skip_spans", []) if e > section.nstart and s < section.nend]
+        self.places = []   # (s, e, resolved)
+        for m in doc.mentions_of("place", nstart=section.nstart, nend=section.nend):
+            ent = doc.entities.get(m.entity) if m.entity else None
+            resolved = bool(m.entity) and (ent is None or ent.geo is not None)
+            self.places.append((m.nstart, m.nend, resolved))
+
+    def skipped(self, s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in self.skip)
+
+    def place(self, s: int, e: int) -> str | None:
+        """"resolved" / "unresolved" if a place mention overlaps, else None."""
+        got = None
+        for a, b, res in self.places:
+            if a < e and s < b:
+                if res:
+                    return "resolved"
+                got = "unresolved"
+        return got
+
+
+def _cap(tok) -> bool:
+    return bool(_NAME_TOKEN.match(tok.text)) and tok.text.lower() not in words("not_names")
+
+
+def _name_run(sd, i: int, limit: int = 4) -> int:
+    """End index (exclusive) of a run of name tokens starting at ``i``."""
+    j = i
+    while j < len(sd) and j - i < limit:
+        t = sd[j]
+        if _cap(t) and t.text.lower() not in words("titles") and t.text.lower() not in words("org_heads"):
+            j += 1
+        elif t.text.lower() in words("particles") and j > i and j + 1 < len(sd) and _cap(sd[j + 1]):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _collect(doc: Document, section) -> list[Candidate]:
+    sd = section.spacy
+    if sd is None:
+        return []
+    ctx = _Context(doc, section)
+    base = section.nstart
+    out: list[Candidate] = []
+
+    def add(kind, i, j, priority, source, conf=0.85, name=None, **attrs):
+        if j <= i:
+            return
+        s, e = base + sd[i].idx, base + sd[j - 1].idx + len(sd[j - 1].text)
+        # drop a possessive "'s" and trailing dots of abbreviations are kept
+        text = doc.norm[s:e]
+        if text.endswith("'s"):
+            e -= 2
+            text = text[:-2]
+        if ctx.skipped(s, e) or not text.strip():
+            return
+        out.append(Candidate(kind, s, e, name or text, priority, source, conf, dict(attrs)))
+
+    vessel_names = set()
+    for k, t in enumerate(sd):
+        if t.lower_ in words("vessel_words") and k + 1 < len(sd) and _cap(sd[k + 1]):
+            vessel_names.add(sd[k + 1].text)
+    doc.state.setdefault("vessel_names", set()).update(vessel_names)
+
+    lower_words = {t.text for t in sd if t.text.islower()}
+    person_ok = _person_surfaces(sd)
+    taken = set()   # token indices claimed by title rules
+    n = len(sd)
+    i = 0
+    while i < n:
+        t = sd[i]
+        low = t.lower_
+        # A. titles before names, with lists after plural titles
+        if low in words("titles") and i + 1 < n and _cap(sd[i + 1]) and sd[i + 1].lower_ not in words("titles"):
+            if t.is_sent_start and t.text[0].isupper() and low in {"father", "mother", "brother", "sister", "master", "private", "major", "count", "justice", "elder", "don", "general"} and not sd[i + 1].pos_ == "PROPN":
+                i += 1
+                continue
+            j = _name_run(sd, i + 1)
+            if j > i + 1 and not _is_place_run(ctx, sd, base, i + 1, j):
+                j = _inverted_tail(sd, j)
+                add("person", i + 1, j, P_TITLE, "title", 0.9, title=t.text)
+                taken.update(range(i, j))
+                # "Comrades Syermuks and Poznansky", "Generals A, B and C"
+                k = j
+                while k + 1 < n and sd[k].lower_ in {",", "and", "&"}:
+                    k2 = k + 1
+                    if sd[k2].lower_ == "and" and sd[k].text == ",":
+                        k2 += 1
+                    if k2 < n and _cap(sd[k2]) and sd[k2].lower_ not in words("titles"):
+                        e2 = _name_run(sd, k2)
+                        if low.endswith("s") or sd[k].lower_ in {"and", "&"} or sd[k2 - 1].lower_ in {"and", "&"}:
+                            if _is_place_run(ctx, sd, base, k2, e2):
+                                break
+                            add("person", k2, e2, P_TITLE, "title-list", 0.85, title=t.text)
+                            taken.update(range(k2, e2))
+                            k = e2
+                            continue
+                    break
+                i = max(j, k)
+                continue
+        i += 1
+
+    for i, t in enumerate(sd):
+        if i in taken:
+            continue
+        # B. post-nominal titles: "Kemal Pasha"
+        if t.lower_ in words("post_titles") and i > 0 and _cap(sd[i - 1]) and t.text[0].isupper() and i - 1 not in taken:
+            add("person", i - 1, i + 1, P_RULE, "post-title", 0.85)
+            taken.update((i - 1, i))
+            continue
+        # D. a known given name followed by capitalised words: "Anatole France"
+        if _cap(t) and t.pos_ == "PROPN" and not t.is_stop and t.lower_ not in lower_words \
+                and t.ent_type_ in ("", "PERSON") and not t.text.isupper() and is_given_name(t.text) and i + 1 < len(sd) and _cap(sd[i + 1]) \
+                and (i == 0 or sd[i - 1].lower_ not in PLACE_PREPOSITIONS) and not t.is_sent_end:
+            j = _name_run(sd, i)
+            if j >= i + 2 and ctx.place(base + t.idx, base + t.idx + len(t.text)) is None \
+                    and not any(sd[x].text in vessel_names for x in range(i, j)) \
+                    and (j >= len(sd) or sd[j].lower_ not in words("org_heads")) \
+                    and sd[i + 1].text not in {"of", "and"}:
+                j = _inverted_tail(sd, j)
+                add("person", i, j, P_RULE, "given-name", 0.8)
+                taken.update(range(i, j))
+                continue
+        # E. initials before a surname: "L. Trotsky", "P A Zlydnev"
+        if _INITIAL.match(t.text) and (i == 0 or not _INITIAL.match(sd[i - 1].text)):
+            j = i
+            while j < len(sd) and _INITIAL.match(sd[j].text):
+                j += 1
+            dotted = any(sd[x].text.endswith(".") for x in range(i, j))
+            if j < len(sd) and (j - i >= 2 or dotted) and _cap(sd[j]) and len(sd[j].text) > 2 \
+                    and sd[j].text not in vessel_names:
+                e = _name_run(sd, j, 2)
+                if ctx.place(base + sd[j].idx, base + sd[e - 1].idx + 1) is None:
+                    add("person", i, e, P_RULE, "initials", 0.85)
+                    taken.update(range(i, e))
+                    continue
+        # K. organizations by head noun: "the Central Committee", "the Duma"
+        if t.lower_ in words("org_heads") and t.text[0].isupper() and i not in taken \
+                and not (i > 0 and sd[i - 1].text == "-"):
+            cand = _org_phrase(sd, i)
+            if cand:
+                a, b = cand
+                if ctx.place(base + sd[a].idx, base + sd[b - 1].idx + len(sd[b - 1].text)) != "resolved":
+                    add("organization", a, b, P_RULE, "org-head", 0.8)
+                    taken.update(range(a, b))
+                    continue
+        # L. acronyms: "the GPU"
+        if _ACRONYM.match(t.text) and not _ROMAN.match(t.text) and t.text.lower() not in words("not_names") \
+                and not _caps_line(sd, i) and t.ent_type_ not in ("GPE", "LOC"):
+            if ctx.place(base + t.idx, base + t.idx + len(t.text)) is None:
+                add("organization", i, i + 1, P_WEAK, "acronym", 0.6)
+
+    for ent in sd.ents:
+        a, b = ent.start, ent.end
+        while a < b and sd[a].lower_ in {"the", "a", "an"}:
+            a += 1
+        while b > a and (sd[b - 1].is_punct or sd[b - 1].is_space or sd[b - 1].text == "'s"):
+            b -= 1
+        if b <= a or any(x in taken for x in range(a, b)):
+            continue
+        s, e = base + sd[a].idx, base + sd[b - 1].idx + len(sd[b - 1].text)
+        span_text = doc.norm[s:e]
+        if "\n" in span_text or not span_text[0].isupper():
+            continue
+        place = ctx.place(s, e)
+        prev = sd[a - 1] if a > 0 else None
+        after_vessel = prev is not None and prev.lower_ in words("vessel_words") or span_text in vessel_names
+        if after_vessel:
+            continue
+        label = ent.label_
+        single = b - a == 1
+        tok = sd[a]
+        if label == "NORP":
+            if b < len(sd) and sd[b].lower_ in words("nation_orgs"):
+                add("organization", a, b + 1, P_RULE, "nation-org", 0.8)
+            continue
+        evidence = _person_evidence(doc, sd, a, b)
+        if label == "PERSON" and single and tok.lower_ in words("org_heads"):
+            add("organization", a, b, P_MODEL, "model", 0.7)
+            continue
+        if label == "PERSON":
+            while b - a > 1 and sd[a].is_sent_start and (sd[a].pos_ not in ("PROPN",) or sd[a].lower_ in lower_words):
+                a += 1      # "Reached Kiel": a sentence-initial verb is not part of the name
+                s = base + sd[a].idx
+                span_text = doc.norm[s:e]
+                single = b - a == 1
+                tok = sd[a]
+            if sum(1 for x in range(a, b) if sd[x].text.isupper() and len(sd[x].text) > 2) >= 2:
+                continue    # a telegram in capitals, not a name
+            if single and b < len(sd) and sd[b].pos_ == "NOUN" and sd[b].text.islower():
+                continue    # an adjective use: "Lithuanian chronicles"
+            if single and prev is not None and prev.lower_ == "the":
+                continue    # "the Bosphorus": people do not take the article
+            if any(sd[x].lower_ in {"and", "&"} for x in range(a, b)):
+                k = a
+                for x in list(range(a, b)) + [b]:
+                    if x == b or sd[x].lower_ in {"and", "&", ","}:
+                        if x > k and not _is_place_run(ctx, sd, base, k, x):
+                            add("person", k, x, P_MODEL, "model", 0.7)
+                        k = x + 1
+                continue
+            if _bad_person(doc, sd, a, b, span_text):
+                continue
+            if place == "resolved" and span_text not in person_ok:
+                continue
+            if place == "unresolved" and not evidence and span_text not in person_ok:
+                continue
+            if single and prev is not None and prev.lower_ in PLACE_PREPOSITIONS and not evidence:
+                continue
+            if _conj_with_place(ctx, sd, base, a, b):
+                continue
+            if all(sd[x].lower_ in words("titles") for x in range(a, b)):
+                continue
+            add("person", a, b, P_MODEL, "model", 0.8)
+        elif label in ("ORG", "GPE", "LOC", "FAC") and evidence and (
+                place != "resolved" or evidence in ("role", "social") or span_text in person_ok):
+            add("person", a, b, P_RULE, "evidence:" + evidence, 0.7)
+        elif label == "ORG":
+            if place or span_text.lower() in words("not_names") or _bad_org(span_text):
+                continue
+            if single and b < len(sd) and sd[b].pos_ == "NOUN" and sd[b].text.islower():
+                continue        # an adjective use: "Monarchist parties", "the Obukhov plant"
+            add("organization", a, b, P_MODEL, "model", 0.75)
+    return out
+
+
+def _person_surfaces(sd) -> set[str]:
+    """Names the model calls people and the text never uses as places.
+
+    A gazetteer knows towns called after people; a surface form that the
+    model labels a person at least twice, and that never follows "in", "at",
+    "to", "from"... in the section, is a person even where a place matcher
+    claimed it.  Possessives and evidence of a person ("Klyuchevsky's Russian
+    history") count too.
+    """
+    labelled: Counter = Counter()
+    place_ctx: set[str] = set()
+    for ent in sd.ents:
+        text = ent.text
+        if ent.label_ == "PERSON":
+            labelled[text] += 1
+    for t in sd:
+        if t.i > 0 and sd[t.i - 1].lower_ in PLACE_PREPOSITIONS | {"to", "from"} and _cap(t):
+            place_ctx.add(t.text)
+        if t.i + 1 < len(sd) and _cap(t) and sd[t.i + 1].lower_ in {"road", "district", "province", "station",
+                                                                  "railway", "line", "river", "street"}:
+            place_ctx.add(t.text)
+    out = {s for s, n in labelled.items() if n >= 2 and s not in place_ctx}
+    for t in sd:
+        if _cap(t) and t.i + 1 < len(sd) and sd[t.i + 1].text == "'s" and has_surname_ending(t.text) \
+                and t.text not in place_ctx:
+            out.add(t.text)
+    return out
+
+
+def _is_place_run(ctx, sd, base, i, j) -> bool:
+    return ctx.place(base + sd[i].idx, base + sd[j - 1].idx + len(sd[j - 1].text)) == "resolved"
+
+
+def _inverted_tail(sd, j: int) -> int:
+    """Extend "Trotsky" to "Trotsky, Lev Davydovich" when a given name (and patronymic) follows."""
+    if j + 1 < len(sd) and sd[j].text == "," and _cap(sd[j + 1]) and is_given_name(sd[j + 1].text):
+        k = j + 2
+        if k < len(sd) and _cap(sd[k]) and re.search(r"(?:vich|vna|ovich|evich)$", sd[k].text):
+            return k + 1
+        if k >= len(sd) or sd[k].is_punct:
+            return k
+    return j
+
+
+def _caps_line(sd, i: int) -> bool:
+    """An all-capitals word in an all-capitals heading ("ON 19 SEPTEMBER") is not an acronym."""
+    near = [sd[k] for k in range(max(0, i - 2), min(len(sd), i + 3)) if k != i and sd[k].is_alpha]
+    return any(x.text.isupper() and len(x.text) > 1 for x in near)
+
+
+def _org_phrase(sd, i: int) -> tuple[int, int] | None:
+    """The organization phrase around head noun ``sd[i]``, or None."""
+    a = i
+    while a > 0 and (_cap(sd[a - 1]) or sd[a - 1].text == "-") and sd[a - 1].lower_ not in {"the"} \
+            and not sd[a - 1].is_sent_start:
+        a -= 1
+    if a > 0 and sd[a - 1].is_sent_start and _cap(sd[a - 1]) and sd[a - 1].lower_ not in {"the", "a", "an"}:
+        a -= 1
+    b = i + 1
+    # "of Workers' Deputies", "of the Communist International"
+    if b + 1 < len(sd) and sd[b].lower_ == "of":
+        k = b + 1
+        if k < len(sd) and sd[k].lower_ == "the":
+            k += 1
+        e = k
+        while e < len(sd) and (_cap(sd[e]) or sd[e].text in {"'", "'s"} or (
+                sd[e].text == "-" and e + 1 < len(sd) and _cap(sd[e + 1]))) and sd[e].lower_ not in {"the"}:
+            e += 1
+        if e > k and not any(sd[x].lower_ in words("org_heads") for x in range(k, e)):
+            b = e
+    if b - a == 1:
+        # a bare head word is an organization only as a noun after "the": "the Duma", "the Soviet"
+        if a == 0 or sd[a - 1].lower_ != "the":
+            return None
+        if b < len(sd) and (sd[b].pos_ in ("NOUN", "PROPN", "ADJ") and not sd[b].is_punct):
+            return None
+    return a, b
+
+
+def _person_evidence(doc, sd, a: int, b: int) -> str | None:
+    """Why a span the model did not call a person is one, or None."""
+    last = sd[b - 1]
+    text = " ".join(sd[x].text for x in range(a, b))
+    # apposition with a role: "Kavtaradze, the former chairman"
+    for x in range(a, b):
+        for ch in sd[x].children:
+            if ch.dep_ == "appos" and ch.i > b and sd[b].text == "," and ch.lemma_.lower() in words("roles"):
+                return "role"
+    if b + 2 < len(sd) and sd[b].text == ",":
+        k = b + 1
+        if sd[k].lower_ in {"the", "a", "an", "our", "his", "her", "their", "my", "its"}:
+            for x in range(k + 1, min(len(sd), k + 5)):
+                if sd[x].lower_ in words("roles"):
+                    return "role"
+                if sd[x].is_punct:
+                    break
+    # a lone given name: "Natalia", "Nikita"
+    if b - a == 1 and given_name_gender(text) and (a == 0 or sd[a - 1].lower_ not in PLACE_PREPOSITIONS):
+        return "given-name"
+    # "my first acquaintance with Istrati"
+    if last.dep_ == "pobj" and last.head.lower_ == "with" and last.head.head.lower_ in words("social_words"):
+        return "social"
+    # an East European surname ending, used as a name (possessive, list or subject)
+    if b - a == 1 and has_surname_ending(text) and (
+            (b < len(sd) and sd[b].text == "'s") or last.dep_ in ("conj", "nsubj", "appos", "poss")):
+        return "surname"
+    return None
+
+
+def _bad_person(doc, sd, a: int, b: int, text: str) -> bool:
+    if any(ch.isdigit() for ch in text) or text.lower() in words("not_names"):
+        return True
+    parts = text.split("-")
+    if len(parts) > 2 and len({p.lower() for p in parts}) == 1:
+        return True            # "Chu-chu-chu-chu"
+    if b - a == 1 and sd[a].is_sent_start:
+        low = text.lower()
+        if re.search(r"(?<![\w])" + re.escape(low) + r"(?![\w])", doc.norm) and low != text:
+            return True        # a common word capitalised at a sentence start ("Sciatica")
+    return False
+
+
+def _bad_org(text: str) -> bool:
+    return len(text) < 2 or text.islower()
+
+
+def _conj_with_place(ctx, sd, base, a, b) -> bool:
+    """A name listed among places ("Tver, Rostov, Kursk") is a place."""
+    tok = sd[b - 1]
+    related = [tok.head] if tok.dep_ == "conj" else []
+    related += [c for c in tok.children if c.dep_ == "conj"]
+    for r in related:
+        if ctx.place(base + r.idx, base + r.idx + len(r.text)):
+            return True
+    return False
+
+
+def _note_authors(doc: Document) -> list[Candidate]:
+    """Authors the notes stage found in notes: people mentions too."""
+    out = []
+    for s, e in doc.state.get("note_authors", []):
+        text = doc.norm[s:e]
+        for part in split_list(text):
+            k = doc.norm.find(part, s, e)
+            if k >= 0:
+                out.append(Candidate("person", k, k + len(part), part, P_RULE, "note-author", 0.9))
+    return out
+
+
+def _propagate(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """A surname once read as a person's is a person's elsewhere in the document too.
+
+    The model may label "Orlov" a person in one sentence and an organization
+    (or nothing) in the next; organization candidates that are exactly such a
+    surname become people, and uncovered occurrences are added, except where
+    a place, the notes section or another candidate already holds the text.
+    """
+    surnames = set()
+    for c in cands:
+        if c.kind == "person" and c.source != "given-name":
+            last = parse_name(c.name).last
+            if len(last) >= 3 and last[:1].isupper() and last.lower() not in words("not_names") \
+                    and last.lower() not in words("titles"):
+                surnames.add(last)
+    if not surnames:
+        return cands
+    places = [(m.nstart, m.nend) for m in doc.mentions_of("place")]
+    skip = list(doc.state.get("skip_spans", [])) + places
+    out = []
+    for c in cands:
+        if c.kind == "organization" and c.name.strip() in surnames and c.source == "model":
+            c = Candidate("person", c.nstart, c.nend, c.name.strip(), P_MODEL, "propagated", 0.7)
+        out.append(c)
+    taken = sorted((c.nstart, c.nend) for c in out)
+    pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
+                         + r")(?![\w-])")
+    bstart, bend = doc.nbody
+    for m in pattern.finditer(doc.norm, bstart, bend):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in skip) or any(a < e and s < b for a, b in taken):
+            continue
+        out.append(Candidate("person", s, e, m.group(), P_WEAK, "propagated", 0.7))
+    return out
+
+
+_PLACE_CONTEXT = re.compile(
+    r"\b(?:in|at|near|towards|toward|via|through|across|into|onto|reached|reaching|leaving|left)\s+"
+    r"([A-ZÀ-ÖØ-Þ][\w'-]+)\b(?!\s+[A-Z])")
+# "in Austrian Galicia"
+_PLACE_CONTEXT_ADJ = re.compile(r"\b(?:in|at|near|through|across|into)\s+[A-Z][\w'-]+\s+([A-Z][\w'-]+)\b(?!\s+[A-Z])")
+# "by rail to Lemberg", "bound for Kiel", "travellers for Odessa"
+_TRAVEL_CONTEXT = re.compile(
+    r"\b(?:went|go|goes|going|gone|travelled|traveled|sailed|drove|rode|came|come|returned|journey|rail|train|"
+    r"steamer|coach|road|route|way|bound|travellers|passengers|miles|versts|kilometres|kilometers)"
+    r"\s+(?:on\s+|by\s+\w+\s+)?(?:to|for|from)\s+([A-Z][\w'-]+)")
+WEAK_SOURCES = {"model", "propagated", "evidence:given-name", "evidence:surname"}
+
+
+def _drop_places(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """One sense per document: a one-word name used as a place anywhere is a place everywhere.
+
+    A word counts as a place when another stage has a place mention with that
+    text, or when the document puts it after "in", "at", "the"... .  Only the
+    weaker person readings (the model alone, propagation) give way; a title
+    or a note author keeps its reading.
+    """
+    place_words = {m.text for m in doc.mentions_of("place")}
+    for e in doc.entities.values():
+        if e.kind == "place":
+            place_words.add(e.name)
+            place_words.update(e.aliases)
+    bstart, bend = doc.nbody
+    for rx in (_PLACE_CONTEXT, _PLACE_CONTEXT_ADJ, _TRAVEL_CONTEXT):
+        place_words.update(m.group(1) for m in rx.finditer(doc.norm, bstart, bend))
+    out = []
+    for c in cands:
+        if c.kind == "person" and c.source in WEAK_SOURCES and len(c.name.split()) == 1 \
+                and c.name.strip() in place_words:
+            continue
+        out.append(c)
+    return out
+
+
+def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Overlapping candidates: the stronger rule wins, then the longer span."""
+    cands = sorted(cands, key=lambda c: (-c.priority, -(c.nend - c.nstart), c.nstart))
+    starts: list[int] = []      # kept spans, sorted and disjoint
+    ends: list[int] = []
+    kept: list[Candidate] = []
+    for c in cands:
+        k = bisect_right(starts, c.nstart)
+        if k > 0 and ends[k - 1] > c.nstart:
+            continue
+        if k < len(starts) and starts[k] < c.nend:
+            continue
+        starts.insert(k, c.nstart)
+        ends.insert(k, c.nend)
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.nstart)
+
+
+# -- entities ---------------------------------------------------------------
+
+def _build(doc: Document, cands: list[Candidate]) -> None:
+    sent_starts = [s.nstart for s in doc.sentences]
+    para_starts = [p.nstart for p in doc.paragraphs]
+    people = [c for c in cands if c.kind == "person"]
+    orgs = [c for c in cands if c.kind == "organization"]
+    items = []
+    for c in people:
+        parts = parse_name(c.name)
+        if not parts.last and not parts.first:
+            continue
+        items.append(Item(key=c, parts=parts, sentence=bisect_right(sent_starts, c.nstart) - 1,
+                          paragraph=bisect_right(para_starts, c.nstart) - 1, pos=c.nstart))
+    used_ids: set[str] = set(doc.entities)
+    for cl in cluster_people(items):
+        name = cl.canonical()
+        eid = person_id(name)
+        k = 2
+        while eid in used_ids and doc.entities.get(eid) is not None and doc.entities[eid].kind == "person" \
+                and eid in doc.state.get("people_ids", set()):
+            eid = f"{person_id(name)}-{k}"
+            k += 1
+        doc.state.setdefault("people_ids", set()).add(eid)
+        used_ids.add(eid)
+        best = parse_name(name)
+        attrs = {}
+        if best.first:
+            attrs["first"] = best.first
+        if best.last:
+            attrs["surname"] = best.last
+        g = given_name_gender(best.first) if best.first and not best.is_initial() else None
+        if g in ("male", "female"):
+            attrs["gender"] = g
+        titles = sorted({t for it in cl.items for t in it.parts.titles})
+        if titles:
+            attrs["titles"] = titles
+        if cl.variants:
+            attrs["variants"] = cl.variants
+            attrs["merge"] = "variant spelling"
+        ent = doc.entities.get(eid)
+        if ent is None:
+            ent = doc.entities[eid] = Entity(id=eid, kind="person", name=name, aliases=[],
+                                             confidence=cl.confidence, attrs=attrs)
+        for alias in [name] + cl.aliases():
+            if alias not in ent.aliases:
+                ent.aliases.append(alias)
+        for it in cl.items:
+            c = it.key
+            m = doc.add_mention("person", c.nstart, c.nend, entity=eid, source=f"people:{c.source}",
+                                confidence=round(c.confidence * cl.confidence, 3))
+            if it.parts.titles:
+                m.attrs["titles"] = it.parts.titles
+    by_key: dict[str, list[Candidate]] = {}
+    for c in orgs:
+        name = _org_name(c.name)
+        if not name:
+            continue
+        c.name = name
+        by_key.setdefault(org_key(name), []).append(c)
+    # plurals: "Soviets" joins "Soviet" when both are there
+    for key in list(by_key):
+        if key.endswith("s") and key[:-1] in by_key:
+            by_key[key[:-1]].extend(by_key.pop(key))
+    for key, cs in by_key.items():
+        names = Counter(c.name for c in cs)
+        name = max(names, key=lambda n: (names[n], len(n)))
+        eid = f"organization:{slug(name)}"
+        conf = max(c.confidence for c in cs)
+        ent = doc.entities.get(eid)
+        if ent is None:
+            ent = doc.entities[eid] = Entity(id=eid, kind="organization", name=name, aliases=[], confidence=conf)
+        for n in names:
+            if n not in ent.aliases:
+                ent.aliases.append(n)
+        for c in cs:
+            doc.add_mention("organization", c.nstart, c.nend, entity=eid, source=f"people:{c.source}",
+                            confidence=c.confidence)
+
+
+def _org_name(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:'\"")
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return text
+
+
+# -- narrator ---------------------------------------------------------------
+
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
+_SIGNATURE_AFTER = re.compile(r"^[\s.,]*(?:[\w ,]*\d{4}\.?)?[\s\"'.]*$")
+
+
+def find_narrator(doc: Document) -> str | None:
+    """The person who is "I" in a first-person document, when the text makes it clear.
+
+    A person who signs a letter or statement in the text (a name alone at the
+    end of a paragraph, perhaps with a date) is the narrator of a first-person
+    text; failing a signature, the most often named person with a full name
+    when they are named at least three times.
+    """
+    text = doc.norm
+    words_count = max(1, len(text.split()))
+    if len(_FIRST_PERSON.findall(text)) * 1000 / words_count < 8:
+        return None
+    signers: Counter = Counter()
+    for m in doc.mentions_of("person"):
+        if not m.entity:
+            continue
+        para = doc.paragraph_at(m.nstart)
+        if para is None:
+            continue
+        after = text[m.nend:para.nend]
+        before = text[para.nstart:m.nstart].rstrip()
+        line_start = text.rfind("\n", para.nstart, m.nstart)
+        starts_line = not before or before.endswith((".", ":", '"', "'")) or \
+            (line_start >= 0 and not text[line_start + 1:m.nstart].strip())
+        own_paragraph = not before and para.nstart > doc.paragraphs[0].nstart
+        if (before or own_paragraph) and starts_line and _SIGNATURE_AFTER.match(after) and len(after) < 40:
+            signers[m.entity] += 1
+    if signers:
+        return signers.most_common(1)[0][0]
+    counts = Counter(m.entity for m in doc.mentions_of("person") if m.entity)
+    for eid, n in counts.most_common():
+        ent = doc.entities.get(eid)
+        if ent is not None and ent.attrs.get("first") and n >= 3:
+            return eid
+        break
+    return None

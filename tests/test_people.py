@@ -1,0 +1,163 @@
+"""People stage and name clustering: real spaCy pipeline, corpus read from ../shared."""
+import importlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from chronotope.document import Corpus, Document
+from chronotope.names import Item, cluster_people, merge_across, parse_name, split_list
+from chronotope.notes import link_citations
+from chronotope.pipeline import Options, Pipeline
+from chronotope.stages import registry
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+if not SHARED.exists():
+    SHARED = Path("/work/shared")
+
+
+def read(name):
+    p = SHARED / "corpus" / name
+    if not p.exists():
+        pytest.skip(f"corpus text {name} not available")
+    with open(p, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+@pytest.fixture(scope="module")
+def small():
+    """Notes and people only: enough for texts without places."""
+    from chronotope.stages import notes, people
+    return Pipeline(Options(), stages=[notes.make(None), people.make(None)])
+
+
+@pytest.fixture(scope="module")
+def full():
+    """The standard stages (those present), as the command line runs them."""
+    stages = []
+    for n in registry.STAGES:
+        try:
+            stages.append(importlib.import_module(f"chronotope.stages.{n}").make(Options()))
+        except ModuleNotFoundError:
+            pass
+    return Pipeline(Options(), stages=stages)
+
+
+def people(doc, kind="person"):
+    return {e.id: e for e in doc.entities.values() if e.kind == kind}
+
+
+def norm(s):
+    return re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).strip()
+
+
+def name_recall(gold, entities, kind):
+    """The scorer's rule (shared/eval/score.py): a name, alias or surname of an entity."""
+    names = []
+    for e in entities:
+        if e.kind == kind:
+            names += [norm(e.name)] + [norm(a) for a in e.aliases]
+    hit = 0
+    for g in gold:
+        want = [norm(g["name"])] + [norm(x) for x in g.get("mentions", [])]
+        last = [w.split()[-1] for w in want if w]
+        hit += any(w in names for w in want) or any(n.split() and n.split()[-1] in last for n in names)
+    return hit / len(gold)
+
+
+def test_my_life_people_and_organizations_recall(full):
+    gold_path = SHARED / "eval" / "gold" / "my-life-deportation.json"
+    if not gold_path.exists():
+        pytest.skip("gold not available")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    doc = full.run(Document(read("my-life-deportation.txt"), source="my-life-deportation.txt"))
+    ents = list(doc.entities.values())
+    assert name_recall(gold["people"], ents, "person") >= 0.9
+    assert name_recall(gold["organizations"], ents, "organization") >= 0.8
+    # every mention's text is exactly the source text at its offsets
+    for m in doc.mentions:
+        if m.kind in ("person", "organization"):
+            assert doc.text[m.start:m.end] == m.text
+    # "citizen Trotsky, Lev Davydovich" and "L. Trotsky" are one person, the narrator
+    trotsky = doc.entities["person:lev-davydovich-trotsky"]
+    assert "L. Trotsky" in trotsky.aliases
+    assert doc.meta["narrator"] == trotsky.id
+    # "Comrades Syermuks and Poznansky": a list after a plural title, titles stripped
+    assert {"person:syermuks", "person:poznansky"} <= set(people(doc))
+    assert doc.entities["person:syermuks"].aliases == ["Syermuks"]
+
+
+def test_titles_lists_and_inverted_forms(small):
+    text = ("The decree concerned citizen Orlov, Pyotr Sergeyevich, then living at the coast. "
+            "Senator Ragozin and General Belsky signed it.\n\n"
+            "Comrades Zhukovsky and Lebedinsky were arrested the same night. "
+            "The order reached P. Orlov a week later, and Orlov burned it.\n")
+    doc = small.run(Document(text, source="decree.txt"))
+    ids = set(people(doc))
+    assert {"person:pyotr-sergeyevich-orlov", "person:ragozin", "person:belsky",
+            "person:zhukovsky", "person:lebedinsky"} <= ids
+    orlov = doc.entities["person:pyotr-sergeyevich-orlov"]
+    assert {"P. Orlov", "Orlov"} <= set(orlov.aliases)
+    assert not any(e.name.startswith(("Senator", "General", "Comrade")) for e in people(doc).values())
+    spans = [m.text for m in doc.mentions if m.entity == "person:ragozin"]
+    assert spans == ["Ragozin"]
+
+
+def test_family_members_sharing_a_surname_stay_apart(small):
+    text = ("Clara Hartmann met her brother Otto Hartmann at the quay. "
+            "Otto had sailed from the north.\n\n"
+            "Clara wrote that evening. Hartmann himself said nothing about it.\n")
+    doc = small.run(Document(text, source="quay.txt"))
+    ids = set(people(doc))
+    assert {"person:clara-hartmann", "person:otto-hartmann"} <= ids
+    clara = [m.text for m in doc.mentions if m.entity == "person:clara-hartmann"]
+    assert clara.count("Clara") == 1 and "Otto" not in clara
+
+
+def test_organizations(small):
+    text = ("The German government refused him a visa, and the Turkish police met the ship. "
+            "A letter went to the Central Committee of the party and to the Red Army command. "
+            "The agents of the OGPU watched the house.\n")
+    doc = small.run(Document(text, source="orgs.txt"))
+    names = {e.name for e in people(doc, "organization").values()}
+    assert {"German government", "Turkish police", "Central Committee", "Red Army", "OGPU"} <= names
+
+
+def test_cluster_variant_spellings_with_lower_confidence():
+    items = [Item(key=i, parts=parse_name(n), sentence=i, paragraph=p, pos=i * 10)
+             for i, (n, p) in enumerate([("Nikodim", 1), ("Nikodin", 1), ("Volynsky", 2), ("Voronsky", 5),
+                                          ("Volynsky", 6)])]
+    clusters = cluster_people(items)
+    by_name = {c.canonical(): c for c in clusters}
+    merged = next(c for c in clusters if len({i.parts.name for i in c.items}) == 2)
+    assert {i.parts.name for i in merged.items} == {"Nikodim", "Nikodin"} and merged.confidence < 1
+    assert by_name["Volynsky"].confidence == 1.0 and "Voronsky" in by_name
+
+
+def test_parse_name_forms():
+    p = parse_name("citizen Trotsky, Lev Davydovich")
+    assert (p.first, p.middle, p.last, p.titles) == ("Lev", "Davydovich", "Trotsky", ["citizen"])
+    assert parse_name("Prince Urusov").name == "Urusov"
+    assert parse_name("Kemal Pasha").name == "Kemal Pasha"
+    assert split_list("Kavtaradze, Mdivani, and Voronsky") == ["Kavtaradze", "Mdivani", "Voronsky"]
+
+
+def test_merge_across_documents(small):
+    my_life = small.run(Document(read("my-life-deportation.txt"), source="my-life-deportation.txt"))
+    cliff = small.run(Document(read("cliff-trial-and-escape.txt"), source="cliff-trial-and-escape.txt"))
+    assert "person:trotsky" in cliff.entities and "person:natalia-sedova-trotsky" in cliff.entities
+    corpus = Corpus(documents=[my_life, cliff])
+    remap = merge_across(corpus)
+    assert remap.get("person:trotsky") == "person:lev-davydovich-trotsky"
+    assert "person:lev-davydovich-trotsky" in cliff.entities
+    assert "person:natalia-sedova-trotsky" in cliff.entities       # a different person
+    assert all(m.entity != "person:trotsky" for m in cliff.mentions)
+    link_citations(corpus)
+    assert {c.links_to_doc for c in cliff.citations if c.work == "My Life"} == {my_life.id}
+
+
+def test_odd_input_does_not_crash(small):
+    for text in ["", "\n\n\n", "Mr. . and ,", "[1]\n\n1.", "A" * 5000]:
+        doc = small.run(Document(text, source="odd.txt"))
+        assert doc.meta.get("warnings") is None
