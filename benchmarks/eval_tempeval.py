@@ -11,6 +11,10 @@ extent), and on relaxed matches the type and value accuracy, with
 character spans of the plain TEXT (trimmed), which is what the official
 token matching amounts to when tags add no whitespace.
 
+Figures are printed for the whole set and per subset folder (TimeBank, AQUAINT): rules are
+tuned on TimeBank, AQUAINT is the held-out check.  ``--errors`` writes each miss, spurious tag
+and wrong value with the DCT and its context, to judge it as an annotator would.
+
 In the same run, dateparser's ``search_dates`` (with the DCT as
 RELATIVE_BASE) tags the same texts and is scored the same way (its values
 are the dates it returns, at day or minute granularity; its type is DATE,
@@ -73,13 +77,13 @@ class Tally:
                 self.value_ok += s.value == g.value
                 self.type_ok += s.type == g.type
                 if errors is not None and s.value != g.value:
-                    errors.append(f"{name}\tvalue\t{g.type}\t{g.value}\t{s.value}\t{g_text(g)}")
+                    errors.append(f"{name}\tvalue\t{g.type}\t{g.value}\t{s.value}\t{g_text(g)}\t{context(g)}")
             elif errors is not None:
-                errors.append(f"{name}\tmissed\t{g.type}\t{g.value}\t\t{g_text(g)}")
+                errors.append(f"{name}\tmissed\t{g.type}\t{g.value}\t\t{g_text(g)}\t{context(g)}")
         if errors is not None:
             for s in sys_:
                 if not any(g.start < s.end and s.start < g.end for g in gold):
-                    errors.append(f"{name}\tspurious\t{s.type}\t\t{s.value}\t{g_text(s)}")
+                    errors.append(f"{name}\tspurious\t{s.type}\t\t{s.value}\t{g_text(s)}\t{context(s)}")
 
     def figures(self) -> dict:
         def f1(p, r):
@@ -102,6 +106,16 @@ _CURRENT_TEXT = [""]
 
 def g_text(s: Span) -> str:
     return _CURRENT_TEXT[0][s.start:s.end].replace("\n", " ")
+
+
+def context(s: Span, width: int = 70) -> str:
+    """The expression in its sentence, marked [[...]], with the DCT: what a reader needs to judge a miss."""
+    t = _CURRENT_TEXT[0]
+    out = t[max(0, s.start - width):s.start] + "[[" + t[s.start:s.end] + "]]" + t[s.end:s.end + width]
+    return f"DCT={_CURRENT_DCT[0]} " + " ".join(out.split())
+
+
+_CURRENT_DCT = [""]
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -141,6 +155,12 @@ def dateparser_spans(doc, search_dates, settings) -> list[Span]:
     return out
 
 
+def _subset(root: str, path: str) -> str:
+    """The first folder of ``path`` below ``root`` that names a corpus (TimeBank, AQUAINT)."""
+    parts = os.path.relpath(path, root).split(os.sep)[:-1]
+    return parts[-1] if parts else "."
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("data", nargs="?", default=os.path.join(os.path.dirname(os.path.dirname(HERE)),
@@ -156,6 +176,8 @@ def main(argv=None) -> int:
         print(f"no .tml files under {args.data}", file=sys.stderr)
         return 2
     ours, theirs = Tally(), Tally()
+    # per subset (the folder under DATA_DIR: TimeBank, AQUAINT): tune on one, report the other held out
+    subsets: dict[str, Tally] = {}
     errors: list[str] | None = [] if args.errors else None
     search_dates = None
     if not args.no_dateparser:
@@ -166,6 +188,7 @@ def main(argv=None) -> int:
     for path in files:
         doc = read(path)
         _CURRENT_TEXT[0] = doc.plain
+        _CURRENT_DCT[0] = doc.dct or ""
         words = len(doc.plain.split())
         gold = [Span(*trim(doc.plain, g.start, g.end), g.type, g.value) for g in doc.gold]
         t0 = time.perf_counter()
@@ -173,6 +196,9 @@ def main(argv=None) -> int:
         ours.seconds += time.perf_counter() - t0
         ours.words += words
         ours.add(gold, mine, errors, os.path.basename(path))
+        sub = subsets.setdefault(_subset(args.data, path), Tally())
+        sub.words += words
+        sub.add(gold, mine)
         if search_dates is not None:
             from datetime import datetime
             settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -187,17 +213,18 @@ def main(argv=None) -> int:
             theirs.words += words
             theirs.add(gold, theirs_spans)
     print(f"TempEval-3 train (TimeBank + AQUAINT): {len(files)} documents, {ours.gold} gold TIMEX3, {ours.words} words")
-    rows = [("chronotope", ours)] + ([("dateparser search_dates", theirs)] if search_dates is not None else [])
+    rows = [("chronotope", ours)] + [(f"  {k}", v) for k, v in sorted(subsets.items()) if len(subsets) > 1]
+    rows += [("dateparser search_dates", theirs)] if search_dates is not None else []
     keys = ["strict_P", "strict_R", "strict_F1", "relaxed_P", "relaxed_R", "relaxed_F1",
             "type_accuracy", "value_accuracy", "type_F1", "value_F1", "words_per_second"]
     print(f"{'':26s}" + "".join(f"{k:>17s}" for k in keys))
     for name, t in rows:
         fig = t.figures()
-        print(f"{name:26s}" + "".join(f"{fig[k]:17.1f}" if k == "words_per_second" else f"{100 * fig[k]:17.1f}" for k in keys))
+        print(f"{name:26s}" + "".join(("" if not t.seconds else f"{fig[k]:17.1f}") if k == "words_per_second" else f"{100 * fig[k]:17.1f}" for k in keys))
         print(f"{'':26s}  ({t.sys} tagged, {t.relaxed_gold} gold matched relaxed, {t.strict_gold} strict)")
     if errors is not None:
         with open(args.errors, "w", encoding="utf-8") as f:
-            f.write("file\tproblem\ttype\tgold\tsystem\ttext\n" + "\n".join(errors) + "\n")
+            f.write("file\tproblem\ttype\tgold\tsystem\ttext\tcontext\n" + "\n".join(errors) + "\n")
     return 0
 
 

@@ -98,6 +98,11 @@ DAYNUM = r"(?:[0-3]?[0-9]|[Iil|][0-9]|[1-3][Iil|O])(?:st|nd|rd|th|d)?"
 DAY = rf"(?:{DAYNUM}|{ORDW})"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|[1lI|][0-9lIi|O]{3})"
 YEARX = rf"(?:{YEAR}|1\s[5-9][0-9]{{2}}(?![0-9]))"
+# years in words, as transcripts write them: "nineteen ninety-six", "two thousand (and) one",
+# "nineteen oh five", "nineteen hundred"
+_CENTW = "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+SPELLED_YEAR = (rf"(?:(?:{_CENTW})[\s-]+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITW})(?![\w-])|-(?:{_UNITW}))?|{_TEENS}|hundred|oh[\s-]+(?:{_UNITW}))"
+                rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_TEENS}|(?:{_TENS})(?:-(?:{_UNITW}))?|{_UNITW}))?)(?![\w-])")
 UNIT = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")(?![a-z])"
 SEASON = r"(?:spring|summer|autumn|fall|winter)(?:time)?(?![a-z])"
 PART = r"(?:morning|afternoon|evening|night)(?![a-z])"
@@ -179,8 +184,31 @@ def to_float(s: str) -> float | None:
         return float(v) if v is not None else None
 
 
+def spelled_year(s: str) -> int | None:
+    """A year in words: "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    w = re.sub(r"[\s-]+", " ", s.strip().lower()).split()
+    if w[:2] == ["two", "thousand"]:
+        rest = [x for x in w[2:] if x != "and"]
+        tail = to_int(" ".join(rest)) if rest else 0
+        return None if tail is None else 2000 + tail
+    cent = CARD.get(w[0]) if w else None
+    if cent is None or len(w) < 2:
+        return None
+    rest = w[1:]
+    if rest == ["hundred"]:
+        return cent * 100
+    if rest[0] == "oh":
+        rest = rest[1:]
+    tail = to_int(" ".join(rest))
+    return None if tail is None or not 0 <= tail <= 99 else cent * 100 + tail
+
+
 def year_of(s: str) -> tuple[int | None, bool]:
     """A year written in digits; OCR letters (l9l7) are read only if two real digits remain."""
+    if re.search(r"[a-z][\s-]+[a-z]", s, re.I) and not any(c.isdigit() for c in s):
+        y = spelled_year(s)
+        if y is not None:
+            return y, False
     raw = s.replace(" ", "")
     digits = sum(c.isdigit() for c in raw)
     ocr = digits < len(raw)
@@ -391,7 +419,7 @@ def _dm(m, text):
     return _full(m, "dm", None, month_of(m.group("m")), d)
 
 
-@rule("my", rf"\b{PREFIX}(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEARX})(?![\d]|,\d)(?P<os>{OSNS})?")
+@rule("my", rf"\b{PREFIX}(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEARX}|{SPELLED_YEAR})(?![\d]|,\d)(?P<os>{OSNS})?")
 def _my(m, text):
     return _full(m, "my", m.group("y"), month_of(m.group("m")), None)
 
@@ -461,9 +489,69 @@ def _year_ocr(m, text):
     return Timex(m.start("y"), m.end(), "date", "year", year=y, year_ocr=True)
 
 
+@rule("spelled_year", rf"\b(?:(?P<pre>in|of|since|until|till|by|from|to|before|after|during|through|early|late|mid|and|or)\s+|(?P<the>the\s+year\s+))?(?P<y>{SPELLED_YEAR})")
+def _spelled_year(m, text):
+    """'in nineteen ninety-one', 'the year two thousand': a preposition (or "the year") tells a
+    year in words from a count ("nineteen ninety-six people")."""
+    if not (m.group("pre") or m.group("the")):
+        return None
+    if re.match(r"\s+(?:[a-z]+\s+)?(?:people|persons|men|women|years?|dollars|percent|per\s+cent|times|of\b)", text[m.end():m.end() + 20], re.I):
+        return None
+    y = spelled_year(m.group("y"))
+    if y is None or not 1000 <= y <= 2099:
+        return None
+    start = m.start("the") if m.group("the") else m.start("y")
+    return Timex(start, m.end(), "date", "year", year=y)
+
+
+@rule("the_year", r"\b(?:(?P<dmod>the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of)\s+)?the\s+(?P<w>(?:(?:full|fiscal|current|calendar|entire|whole|latest|past|last)\s+){0,2})year(?![\w-])(?!\s+(?:two\s+thousand|nineteen|\d|of\b|in\s+which|when|that|before|after|earlier|later))(?P<ended>\s+(?:ended|ending|that\s+ended|which\s+ended))?")
+def _the_year(m, text):
+    """News: "for the year", "the fiscal year", "the current year" are the creation year;
+    "the past/latest year" the one before; "the year ended March 31" a one-year period."""
+    w = m.group("w").lower().split()
+    if "last" in w and "fiscal" not in w and "full" not in w:
+        return None          # "the last year of his life": not a calendar year
+    if m.group("ended"):
+        t = Timex(m.start(), m.start("ended"), "duration", "the_year", value="P1Y")
+        return t
+    back = -1 if ("past" in w or "latest" in w) else 0
+    t = Timex(m.start(), m.end(), "date", "the_year", shift=("Y", back), deictic=True)
+    dm = m.group("dmod")
+    if dm:
+        t.mod = _date_mod(dm) or ("END" if "rest" in dm.lower() else None)
+    return t
+
+
+@rule("year_end", r"\b(?:(?P<mod>around|about|by)\s+)?(?P<w>year[-\s]end|year's\s+end)(?![\w-])")
+def _year_end(m, text):
+    """News: "by year-end" is the end of the creation year."""
+    t = Timex(m.start("w"), m.end(), "date", "the_year", shift=("Y", 0), deictic=True, mod="END")
+    if m.group("mod") and m.group("mod").lower() != "by":
+        t.start = m.start()
+    return t
+
+
+@rule("the_weekend", r"\bthe\s+weekend(?![\w-])")
+def _the_weekend(m, text):
+    """News: "over the weekend" is the weekend nearest the creation time (by tense)."""
+    return Timex(m.start(), m.end(), "date", "the_weekend", shift=("WE", 0), deictic=True)
+
+
 @rule("decade", rf"\b(?:(?P<dmod0>{DATE_MOD})\s+)?(?:the\s+)?(?:(?P<dmod>{DATE_MOD})\s+|(?P<dmod2>mid)-)?(?P<dec>1[0-9]{{2}}|20[0-9])0'?s\b")
 def _decade(m, text):
     t = Timex(m.start(), m.end(), "date", "decade", decade=int(m.group("dec")))
+    t.mod = _date_mod(m.group("dmod0") or m.group("dmod") or m.group("dmod2"))
+    return t
+
+
+DECADE_WORDS: dict[str, int] = V["decade_words"]
+
+
+@rule("decade_word", rf"\b(?:(?P<dmod0>{DATE_MOD})\s+)?the\s+(?:(?P<dmod>{DATE_MOD})\s+|(?P<dmod2>mid)-)?(?:(?P<w>{'|'.join(DECADE_WORDS)})|'(?P<d>[0-9])0'?s)(?![\w-])")
+def _decade_word(m, text):
+    """"the nineties", "the '80s": a decade whose century the reference date gives (resolve.py)."""
+    d = DECADE_WORDS[m.group("w").lower()] if m.group("w") else int(m.group("d"))
+    t = Timex(m.start(), m.end(), "date", "decade_word", decade=d)
     t.mod = _date_mod(m.group("dmod0") or m.group("dmod") or m.group("dmod2"))
     return t
 
@@ -478,14 +566,14 @@ def _century(m, text):
     return t
 
 
-@rule("season", rf"\b(?:(?P<dmod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|towards?\s+the\s+end\s+of)[\s-]+)?(?:(?P<det>this|that|last|next|the\s+following|the\s+previous|the\s+same|the\s+next|the\s+coming|the\s+past)\s+|(?P<the>the\s+))?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR})(?![\d]))?")
+@rule("season", rf"\b(?:(?P<dmod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|towards?\s+the\s+end\s+of)[\s-]+)?(?:(?P<det>this\s+past|this\s+coming|this|that|last|next|the\s+following|the\s+previous|the\s+same|the\s+next|the\s+coming|the\s+past)\s+|(?P<the>the\s+))?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}(?![\d])|{SPELLED_YEAR}))?")
 def _season(m, text):
     s = SEASONS[re.sub("time$", "", m.group("s").lower())]
     det = (m.group("det") or "").lower()
     y = m.group("y")
     before = text[max(0, m.start() - 20):m.start()]
     if not (det or y or m.group("dmod")):
-        ctx = re.search(r"\b(?:in|during|since|until|till|by|through|throughout|for|before|after|of)\s+$", before, re.I)
+        ctx = re.search(r"\b(?:in|during|since|until|till|by|through|throughout|for|before|after|of|over|into)\s+$", before, re.I)
         if not ctx:
             return None
         if s == "FA" and not y:
@@ -502,13 +590,14 @@ def _season(m, text):
         if t.year is None:
             return None
     t.mod = _date_mod(m.group("dmod"))
-    if det in ("last", "the previous", "the past"):
+    det = re.sub(r"\s+", " ", det)
+    if det in ("last", "the previous", "the past", "this past"):
         t.direction = "previous"
-    elif det in ("next", "the following", "the next", "the coming"):
+    elif det in ("next", "the following", "the next", "the coming", "this coming"):
         t.direction = "next"
     elif det:
         t.direction = "this"
-    if det in ("last", "next", "this"):
+    if det in ("last", "next", "this", "this past", "this coming"):
         t.deictic = True
     return t
 
@@ -754,6 +843,10 @@ def _vague(m, text):
     u = _unit_code(m.group("u"))
     if q in ("for", "in", "within", "over", "after", "took", "takes", "take") and u in ("S", "MIN"):
         return None
+    if q == "recent" and u in ("Y", "DE"):
+        # "in recent years": TimeML reads it as a reference to the past, not a length
+        # (TimeBank keeps "recent weeks/months" as durations)
+        return Timex(m.start(), m.end(), "date", "vague_duration", value="PAST_REF", deictic=True)
     n = 2 if q == "a couple of" else None
     t = Timex(m.start(), m.end(), "duration", "vague_duration", value=duration_value(n, u))
     if q in ("for", "in", "within", "over", "after", "took", "takes", "take"):
@@ -888,12 +981,12 @@ def _set(m, text):
     return t
 
 
-@rule("refword", r"\b(?P<w>now|nowadays|currently|at\s+present|at\s+the\s+moment|the\s+present(?!\s+(?:government|state|writer|author|king|tsar|day|century|regime|régime|system|leaders?|direction))|right\s+now|today's|recently|lately|formerly|in\s+the\s+past|the\s+past(?=\s*[,.;)])|the\s+future(?=\s*[,.;:!?)]|\s+(?:of|is|was|will|would|and|or|as|that|when|in)\b)|in\s+future|current(?=\s+[a-z]))\b")
+@rule("refword", r"\b(?P<w>now|nowadays|currently|at\s+present|at\s+the\s+moment|the\s+present(?!\s+(?:government|state|writer|author|king|tsar|day|century|regime|régime|system|leaders?|direction))|right\s+now|today's|recently|recent(?=\s+[a-z])(?!\s+(?:years|months|weeks|days|decades|quarters|past|history)\b)|lately|formerly|in\s+the\s+past|the\s+past(?=\s*[,.;)])|the\s+(?:near|immediate)\s+future|the\s+(?:near|short|long)\s+term(?![\w-])|the\s+future(?=\s*[,.;:!?)]|\s+(?:of|is|was|will|would|and|or|as|that|when|in)\b)|in\s+future|current(?=\s+[a-z]))\b")
 def _refword(m, text):
     w = re.sub(r"\s+", " ", m.group("w").lower())
     if w in ("recently", "lately", "formerly", "previously", "in the past", "the past", "recent"):
         val = "PAST_REF"
-    elif w in ("the future", "in future", "soon"):
+    elif w in ("the future", "in future", "soon") or w.endswith(" future") or w.endswith(" term"):
         val = "FUTURE_REF"
     else:
         val = "PRESENT_REF"
@@ -905,29 +998,48 @@ def _refword(m, text):
     return t
 
 
-@rule("quarter", rf"\b(?:(?P<y0>{YEAR})'s\s+|the\s+(?:(?P<y1>{YEAR})\s+)?)?(?:(?:fiscal|calendar|financial)\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{YEAR}))?(?![\w-])")
+_YEAR_AGO = r"year[-\s](?:earlier|ago)"
+
+
+@rule("quarter", rf"\b(?:(?P<y0>{YEAR})'s\s+|(?P<rel>this|last|next)\s+year's\s+|the\s+(?:(?P<y1>{YEAR})\s+|(?:(?:comparable|corresponding|same)\s+)?(?P<ya>{_YEAR_AGO})\s+)?)?(?:(?:fiscal|calendar|financial)\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{YEAR})|\s+(?:of\s+)?(?P<rel2>this|last|next)\s+year|\s+(?P<ago>a\s+{_YEAR_AGO}))?(?![\w-])")
 def _quarter(m, text):
     q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m.group("q").lower()]
     t = Timex(m.start(), m.end(), "date", "quarter", quarter=q)
     y = m.group("y") or m.group("y0") or m.group("y1")
     if y:
         t.year, _ = year_of(y)
+        return t
+    rel = (m.group("rel") or m.group("rel2") or "").lower()
+    if rel or m.group("ya") or m.group("ago"):
+        # "next year's first quarter", "the year-ago third quarter": that quarter of a year
+        # counted from the creation year
+        n = {"this": 0, "last": -1, "next": 1}.get(rel, -1)
+        t.shift, t.deictic = ("Y", n), True
     return t
 
 
-@rule("the_quarter", r"\b(?P<pre>the\s+(?:(?P<w>latest|most\s+recent|recent|current|past|last|previous|same|fiscal|comparable|corresponding)\s+)?|(?:this|that)\s+)(?P<ya>year-(?:earlier|ago)\s+)?(?P<u>quarter|period)\b(?!\s+(?:of|century|hour|mile))")
+@rule("year_period", rf"\bthe\s+(?P<y>{YEAR})\s+(?P<u>quarter|period)\b(?!\s+of)")
+def _year_period(m, text):
+    """'the 1988 period' in a quarterly report: the quarter under discussion, in 1988."""
+    y, _ = year_of(m.group("y"))
+    if y is None:
+        return None
+    return Timex(m.start(), m.end(), "date", "year_period", year=y)
+
+
+@rule("the_quarter", rf"\b(?P<pre>the\s+(?:(?P<w>latest|most\s+recent|recent|current|past|last|previous|same|fiscal|comparable|corresponding)\s+)?|(?:this|that)\s+)(?P<ya>year-(?:earlier|ago)\s+)?(?P<u>quarter|period)\b(?!\s+(?:of|century|hour|mile))(?P<ago>\s+a\s+{_YEAR_AGO}|\s+(?:of\s+)?last\s+year)?")
 def _the_quarter(m, text):
     w = (m.group("w") or "").lower()
     u = m.group("u").lower()
-    if u == "period" and not (m.group("ya") or w in ("latest", "most recent", "comparable", "corresponding", "same")):
+    if u == "period" and not (m.group("ya") or m.group("ago") or w in ("latest", "most recent", "comparable", "corresponding", "same")):
         return None
     t = Timex(m.start(), m.end(), "date", "the_quarter", deictic=True)
     if w in ("current",) or m.group("pre").lower().startswith("this"):
         t.shift = ("Q", 0)
     else:
         t.shift = ("Q", -1)       # "the quarter" in news: the one just reported
-    if m.group("ya"):
-        t.shift = ("Q", -5)
+    if m.group("ya") or m.group("ago"):
+        t.shift = ("Q", -5)       # the same quarter a year before the one under discussion
     return t
 
 
@@ -983,9 +1095,11 @@ TRIGGERS = {
     "time_words": r"(?:o'clock|[ap]\.\s?m\.|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)",
     "quarter_past": r"(?:quarter|half|minutes|twenty|ten|five)\s+(?:past|after|to|before|of|till)\s", "noon": r"(?:noon|midnight|midday)",
     "set": r"(?:every|each|daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|fortnightly|once|twice|thrice|times)",
-    "refword": r"(?:now|current|present|moment|recent|lately|formerly|past|future)",
-    "quarter": r"quarter", "the_quarter": r"(?:quarter|period)", "year_earlier": r"year-",
+    "refword": r"(?:now|current|present|moment|recent|lately|formerly|past|future|term\b)",
+    "quarter": r"quarter", "the_quarter": r"(?:quarter|period)", "year_period": r"(?:quarter|period)", "year_earlier": r"year-",
     "half_year": r"\bhalf\b", "holiday": r"(?:Christmas|New\s+Year|May\s+Day)",
+    "spelled_year": r"(?:teen|twenty|two\s+thousand)\b", "the_year": r"\byear\b", "year_end": r"\byear(?:[-\s]end|'s\s+end)",
+    "the_weekend": r"weekend", "decade_word": r"(?:ties\b|'\d0)",
 }
 _TRIGGER_RX = {k: re.compile(v, re.I if k not in ("roman", "holiday") else 0) for k, v in TRIGGERS.items()}
 _BEFORE, _AFTER = 90, 110

@@ -30,11 +30,20 @@ JULIAN_UNTIL = tuple(int(x) for x in V["julian_until"].split("-"))
 
 FUTURE = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|scheduled\s+(?:to|for)|"
                     r"is\s+to|are\s+to|intends?\s+to|next|begins?|starts?|expected\s+to)\b", re.I)
-TENSE_CUE = re.compile(r"\b(?:(?P<f>will|won't|shall|'ll|going\s+to|scheduled|plans?\s+to|planning|expected\s+to|expects?|"
+# verb-group cues of a clause's tense.  Whole verb groups come first so that their parts do not
+# count on their own: "will be named" is future (not "named"), "had been scheduled to" past.
+TENSE_CUE = re.compile(r"\b(?:(?P<pp>(?:had|was|were)\s+(?:been\s+|not\s+)?(?:scheduled|due|expected|set|supposed|planned|going)\s+to)|"
+                       r"(?P<f>(?:will|won't|shall|would)\s+(?:not\s+)?(?:be|have)\s+[a-z]+ed|will|won't|shall|'ll|going\s+to|scheduled|plans?\s+to|planning|expected\s+to|expects?|"
                        r"upcoming|is\s+to|are\s+to|begins?|starts?|"
                        r"intends?|hopes?\s+to|set\s+to|due\s+to)|(?P<p>was|were|had|did|said|told|"
-                       r"announced|reported|[a-z]{3,}ed))\b", re.I)
+                       r"announced|reported|rose|fell|began|became|came|went|took|made|held|won|lost|left|sold|bought|met|paid|"
+                       r"grew|gave|got|saw|brought|sent|spent|struck|kept|led|built|wrote|spoke|broke|ran|fought|"
+                       r"[a-z]{3,}ed))\b", re.I)
+PAST_GOVERNOR = re.compile(r"\b(?:was|were|had|[a-z]{3,}ed)\s+(?:on\s+|in\s+)?$", re.I)
 ANAPHORIC = {"anaphoric", "day_after", "ordday"}
+# rules that follow TimeML's reading of news ("the year" = the creation year): in a narrative,
+# where "the year" and "the weekend" are anaphoric and TimeML conventions do not hold, they are dropped
+NEWS_ONLY = {"the_year", "the_weekend"}
 
 
 @dataclass(slots=True)
@@ -128,6 +137,8 @@ class Resolver:
     # -- public -----------------------------------------------------------
     def resolve_all(self, text: str, timexes: list[Timex], offset: int = 0) -> list[Timex]:
         """Resolve expressions found in ``text`` (which starts at ``offset`` of the whole text)."""
+        if self.mode != "news":
+            timexes = [t for t in timexes if t.rule not in NEWS_ONLY]
         for t in timexes:
             try:
                 self.resolve(t, text, offset)
@@ -148,6 +159,14 @@ class Resolver:
             if self.dct:
                 t.anchor = -1
             return
+        if t.rule == "decade_word":
+            # "the nineties": the latest such decade not after the reference date (the 1990s
+            # for a 1998 or 2005 text, the 1890s in a story set in 1929); 19 by default
+            ref = self.dct or self.narrative
+            century = ref.y // 100 if ref else 19
+            if ref and century * 10 + t.decade > ref.y // 10:
+                century -= 1
+            t.decade = century * 10 + t.decade
         if t.decade is not None or t.century is not None:
             self._coarse(t)
             return
@@ -198,6 +217,10 @@ class Resolver:
             t.value = f"{y:04d}-{t.value}"
             return None
         c = self._calendar_for(t, ref)
+        if t.rule == "year_period" and t.year is not None:
+            # "the 1988 period": the quarter being discussed, in that year
+            t.value = f"{t.year:04d}-Q{self.last_quarter[1]}" if self.last_quarter else f"{t.year:04d}"
+            return None
         if t.quarter and t.year is not None:
             t.value = f"{t.year:04d}-Q{t.quarter}"
             self.last_quarter = (t.year, t.quarter)
@@ -214,6 +237,13 @@ class Resolver:
         if t.shift:
             if ref is None:
                 return None
+            if t.rule == "the_weekend" and ref.d is not None:
+                # the weekend just past when told in the past tense or early in the week,
+                # else the coming one (the weekend ends an ISO week)
+                wd = cal.weekday(ref.y, ref.m, ref.d, ref.cal)
+                tense = "future" if self._future(t, text) else self._tense(t, text)
+                back = wd < 6 and (tense == "past" or (tense is None and wd <= 3))
+                t.shift = ("WE", -1 if back else 0)
             unit, n = t.shift
             if n is None:
                 # "a few days ago": the direction is known, not the distance
@@ -258,16 +288,28 @@ class Resolver:
                 if n == -1 and t.rule == "the_quarter" and self.last_quarter and "period" in t.text.lower():
                     t.value = f"{self.last_quarter[0]:04d}-Q{self.last_quarter[1]}"
                     return None
+                if n == -5 and self.mode == "news" and self.last_quarter and ref.m and \
+                        self.last_quarter <= (ref.y, (ref.m - 1) // 3 + 1):
+                    # "the year-ago quarter": the quarter under discussion, a year before
+                    t.value = f"{self.last_quarter[0] - 1:04d}-Q{self.last_quarter[1]}"
+                    return None
                 if ref.m is None:
                     return None
                 q = (ref.m - 1) // 3 + n
                 y = ref.y + q // 4
                 t.value = f"{y:04d}-Q{q % 4 + 1}"
-                self.last_quarter = (y, q % 4 + 1)
+                if n != -5:
+                    self.last_quarter = (y, q % 4 + 1)
                 return None
             if unit == "Y":
+                if t.quarter:
+                    # "next year's first quarter", "the year-ago third quarter"
+                    t.value = f"{ref.y + n:04d}-Q{t.quarter}"
+                    if n == 0:
+                        self.last_quarter = (ref.y, t.quarter)
+                    return None
                 if self.mode == "news" and t.rule == "ago" and abs(n) == 1 and self.last_quarter and \
-                        re.search(r"\b(?:quarter|period|three\s+months)\b", text[max(0, t.start - 300):t.end + 60], re.I):
+                        re.search(r"\b(?:quarter|period|three\s+months)\b", text[max(0, t.start - 1000):t.end + 60], re.I):
                     # "a year ago" beside quarterly figures: the same quarter a year before
                     yq, q = self.last_quarter
                     t.value = f"{yq + n:04d}-Q{q}"
@@ -351,17 +393,24 @@ class Resolver:
                 y += 1
             return Point(y, mo, d, ref.cal)
         if news:
-            # the nearest such date to the creation time; told of the future, not before it
+            # the nearest such date to the creation time, as TimeML annotates news, but a date
+            # on the side the clause's tense points away from counts as further: "was
+            # named in March" (DCT November) is the last March, "will open Nov. 21" the next
             if not ref.m:
                 return Point(ref.y, mo, d, ref.cal)
-            future = self._future(t, text)
+            tense = "future" if self._future(t, text) else self._tense(t, text)
+            # a past form right before the date governs it: "the year ended Jan. 31"
+            governed = bool(PAST_GOVERNOR.search(text, max(0, t.start - 30), t.start))
             best, best_cost = None, None
             for y in (ref.y - 1, ref.y, ref.y + 1):
                 if d and not cal.valid(y, mo, d, ref.cal):
                     continue
                 p = Point(y, mo, d, ref.cal)
                 delta = p.mid() - ref.mid()
-                cost = abs(delta) * (3 if future and delta < 0 else 1)
+                # a modal ("will", "is to") is a firmer cue than a past form ("-ed" may be an adjective)
+                weight = 10 if (tense == "future" and delta < 0) or (governed and delta > 0) else \
+                    3 if tense == "past" and delta > 0 else 1
+                cost = abs(delta) * weight
                 if best_cost is None or cost < best_cost:
                     best, best_cost = p, cost
             return best
@@ -408,7 +457,9 @@ class Resolver:
         for m in TENSE_CUE.finditer(text, s, e):
             if t.start <= m.start() < t.end:
                 continue
-            dist = t.start - m.end() if m.end() <= t.start else m.start() - t.end
+            # the verb an expression modifies mostly comes before it; a participle after it
+            # ("by August in the search for markets untouched by...") counts as further away
+            dist = t.start - m.end() if m.end() <= t.start else 2 * (m.start() - t.end)
             if best_d is None or dist < best_d:
                 best_d = dist
                 best = "future" if m.group("f") else "past"
