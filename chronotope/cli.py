@@ -100,7 +100,8 @@ def cmd_export(args) -> int:
         return EXIT_NOTHING
     link(corpus)
     from .export_json import corpus_to_json, write_json
-    data = corpus_to_json(corpus)
+    from .web.curation import corrected_export
+    data = corrected_export(args.db, corpus_to_json(corpus))   # the historian's corrections win
     if args.format == "json":
         if args.out in (None, "-"):
             import json

@@ -31,7 +31,8 @@ def cmd_report(args) -> int:
     if not corpus.documents:
         _fail(f"{args.db}: no documents")
         return EXIT_NOTHING
-    write_report(corpus_to_json(corpus), args.out)
+    from .web.curation import corrected_export
+    write_report(corrected_export(args.db, corpus_to_json(corpus)), args.out)
     _say(args, f"chronotope: wrote {args.out} ({os.path.getsize(args.out) / 1e6:.2f} MB)")
     return EXIT_OK
 

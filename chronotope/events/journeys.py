@@ -1,0 +1,370 @@
+"""Chain travel frames into legs and journeys, per traveller, in narrative order.
+
+Hand-written because no library models narrative movement: the leg logic is
+a small state machine per traveller.  A leg opens where the traveller is (the
+last place the narrative put them: an origin, the previous destination, or
+before any travel the last place they were said to be "at" or "in"); a
+destination sets where it ends; a new place, or a vehicle named in a later
+paragraph once the destination is known, closes it; an arrival ("arrived in",
+"found ourselves in") closes it at once.  Places that are only crossed or
+entered on the way are kept as ``via`` unless nothing follows them.  Planned
+or refused routes and movements told in the pluperfect (background) never
+move a traveller.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Journey, Leg, Participant
+from . import vocab
+from .resolve import (date_for, dates_in, duration_hours, durations_in, entities_for, narrator,
+                      places_in, quantities_in)
+
+NARRATOR = "narrator"
+_DEBUG = bool(__import__("os").environ.get("CHRONOTOPE_DEBUG_JOURNEYS"))
+
+
+class _Track:
+    """One traveller's progress through the narrative."""
+
+    def __init__(self, key):
+        self.key = key
+        self.loc: str | None = None
+        self.leg: dict | None = None
+        self.legs: list[dict] = []
+        self.last_date: str | None = None
+        self.summary: dict = {}
+        self.texts: list[str] = []
+
+    def open(self, frm, para, frame, date=None):
+        self.leg = {"from": frm, "to": None, "modes": [], "via": [], "para": para, "to_para": None,
+                    "depart": date, "arrive": None, "frames": [frame], "distance_km": None,
+                    "duration": None, "dest_frame": None}
+        return self.leg
+
+    def close(self):
+        leg, self.leg = self.leg, None
+        if leg is None:
+            return
+        if leg["to"] is None and leg["via"]:
+            leg["to"] = leg["via"].pop()
+        if leg["to"] and leg["to"] != leg["from"]:
+            self.legs.append(leg)
+            self.loc = leg["to"]
+
+
+def _first(doc, spans, exclude=()) -> list[str]:
+    out = []
+    for s, e, _p in spans:
+        for pid in places_in(doc, s, e):
+            if pid not in out and pid not in exclude:
+                out.append(pid)
+                break
+    return out
+
+
+def _key(doc, f, focus, v) -> str | None:
+    roles = f.get("travellers") or []
+    if not roles:
+        return None
+    if any(r.get("person") in ("I", "we") or r.get("owner") in ("I", "we") or r.get("kind") == "first" for r in roles):
+        return NARRATOR
+    for r in roles:
+        if r.get("kind") == "own":
+            ids = entities_for(doc, r)
+            if ids:
+                return NARRATOR if ids[0] == protagonist(doc) else ids[0]
+            if r.get("person") in ("you",):
+                return None
+            return "np:" + r.get("lemma", r["text"].lower())
+    if any(r.get("kind") == "focus" for r in roles):
+        return focus or NARRATOR
+    return None
+
+
+def build(doc: Document, frames: list[dict]) -> list[Journey]:
+    v = vocab.travel()
+    summary_cues = [c.lower() for c in v["summary_cues"]]
+    tracks: dict[str, _Track] = {}
+    focus: str | None = None
+    locatives: list[tuple[int, str]] = []
+    by_sentence: dict[int, list[dict]] = {}
+    for f in frames:
+        by_sentence.setdefault(f["nstart"], []).append(f)
+
+    def track(k):
+        if k not in tracks:
+            tracks[k] = _Track(k)
+        return tracks[k]
+
+    def para_of(f):
+        p = doc.paragraph_at(f["nstart"])
+        return p.nstart if p else f["nstart"]
+
+    def start_loc(t, before):
+        if t.loc:
+            return t.loc
+        cands = [pid for pos, pid in locatives if pos < before]
+        return cands[-1] if cands else None
+
+    def mode_add(t, mode, f):
+        if mode.endswith("?"):
+            prev = (t.leg["modes"] if t.leg else []) or (t.legs[-1]["modes"] if t.legs else [])
+            mode = "rail" if "rail" in prev else mode[:-1]
+        para = para_of(f)
+        if t.leg is None:
+            t.open(start_loc(t, f["nstart"]), para, f, _date(f))
+        elif t.leg["to"] and t.leg["to_para"] != para:
+            prev = t.leg
+            t.close()
+            t.open(prev["to"], para, f, _date(f))
+        if mode not in t.leg["modes"]:
+            t.leg["modes"].append(mode)
+        if f not in t.leg["frames"]:
+            t.leg["frames"].append(f)
+
+    def dest(t, pid, f, arrive=False):
+        para = para_of(f)
+        if t.leg is None:
+            t.open(start_loc(t, f["nstart"]), para, f, _date(f))
+        if t.leg["from"] == pid and t.leg["to"] is None:
+            return
+        if t.leg["to"] and t.leg["to"] != pid:
+            prev = t.leg
+            t.close()
+            t.open(prev["to"], para, f, _date(f))
+            t.leg["modes"] = prev["modes"][-1:]
+        t.leg["to"] = pid
+        t.leg["to_para"] = para
+        t.leg["dest_frame"] = f
+        d = date_for(doc, f["nstart"], f["nend"], f["trigger"][0], inherit=arrive)
+        if d:
+            t.leg["arrive"] = d.get("value")
+        if f not in t.leg["frames"]:
+            t.leg["frames"].append(f)
+        if arrive:
+            t.close()
+
+    def origin(t, pid, f):
+        para = para_of(f)
+        if t.leg is not None and t.leg["to"] is None:
+            t.leg["from"] = pid
+            return
+        if t.leg is not None:
+            t.close()
+        t.loc = pid
+        t.open(pid, para, f, _date(f))
+
+    def _date(f):
+        d = date_for(doc, f["nstart"], f["nend"], f["trigger"][0])
+        return d.get("value") if d else None
+
+    def measures(t, f):
+        s, e = f["nstart"], f["nend"]
+        low = doc.norm[s:e].lower()
+        kms = [q for q in quantities_in(doc, s, e, "km") if q.quantity["value"] >= 1]
+        durs = durations_in(doc, s, e) if (kms or f.get("lemma") in ("advance", "travel", "journey")) else []
+        if any(c in low for c in summary_cues):
+            if kms:
+                t.summary["distance_km"] = kms[0].quantity["value"]
+            if durs:
+                t.summary["duration"] = durs[0]
+            return
+        if t.leg is None:
+            return
+        if kms and t.leg["distance_km"] is None:
+            t.leg["distance_km"] = kms[0].quantity["value"]
+        if durs and t.leg["duration"] is None:
+            t.leg["duration"] = durs[0]
+
+    done_measures: set[tuple[str, int]] = set()
+    for f in frames:
+        typ = f["type"]
+        if typ == "locative":
+            pl = _first(doc, f["at"])
+            if pl:
+                locatives.append((f["nstart"], pl[0]))
+            continue
+        if f.get("background"):
+            continue
+        if typ == "travel":
+            k = _key(doc, f, focus, v)
+            if k is None:
+                continue
+            frm = _first(doc, f["from"])
+            to = _first(doc, f["to"], exclude=frm)
+            via = _first(doc, f["via"], exclude=frm + to)
+            at = _first(doc, f["at"], exclude=frm + to)
+            if f.get("planned"):
+                if frm or to or via:
+                    _planned_event(doc, f, k, frm, to, via)
+                continue
+            if not (frm or to or via) and k not in tracks and f["kind"] != "depart":
+                continue        # a movement with no place starts no journey
+            if _DEBUG:
+                print("FRAME", k, f["kind"], frm, to, via, repr(doc.norm[f["nstart"]:f["nstart"] + 60]))
+            if not k.startswith("np:"):
+                focus = k
+            t = track(k)
+            d = dates_in(doc, f["nstart"], f["nend"])
+            if d and t.last_date and d[0].value[:10] < t.last_date[:10] and _far(d[0].value, t.last_date):
+                continue        # told out of order: a memory, not the next stage
+            if d:
+                t.last_date = d[0].value
+            for m in f.get("modes", []):
+                mode_add(t, m[1], f)
+            if frm:
+                origin(t, frm[0], f)
+            elif f["kind"] in ("depart",) and (t.leg is None or t.leg["to"]):
+                if t.leg is not None:
+                    t.close()
+                t.open(start_loc(t, f["nstart"]), para_of(f), f, _date(f))
+            for p in via:
+                if t.leg is None:
+                    t.open(start_loc(t, f["nstart"]), para_of(f), f, _date(f))
+                if p not in t.leg["via"]:
+                    t.leg["via"].append(p)
+            if f["kind"] == "stop" and at:
+                to = to or at
+            if to:
+                dest(t, to[0], f, arrive=f["kind"] == "arrive")
+            if (k, f["nstart"]) not in done_measures:
+                done_measures.add((k, f["nstart"]))
+                measures(t, f)
+        elif typ == "mode":
+            if focus is None or f.get("planned"):
+                continue
+            t = tracks.get(focus)
+            if t is None:
+                continue
+            same = [g for g in by_sentence.get(f["nstart"], []) if g["type"] == "travel" and not g.get("planned")]
+            if not (same or f.get("fragment") or (focus == NARRATOR and (f.get("first_person") or f.get("owner")))):
+                continue
+            mode_add(t, f["mode"], f)
+        elif typ == "stop":
+            if focus is None or focus not in tracks:
+                continue
+            pl = _first(doc, f["at"])
+            if pl:
+                dest(tracks[focus], pl[0], f, arrive=True)
+    journeys = []
+    for k, t in tracks.items():
+        t.close()
+        if not t.legs:
+            continue
+        travellers = _travellers(doc, k)
+        j = Journey(id=doc.next_id("j"), travellers=travellers, legs=[])
+        if k.startswith("np:"):
+            j.attributes["traveller_text"] = k[3:]
+        elif k == NARRATOR and not travellers:
+            j.attributes["traveller_text"] = "narrator"
+        if t.summary:
+            j.attributes.update(t.summary)
+        for leg in t.legs:
+            j.legs.append(_emit_leg(doc, leg, travellers))
+        journeys.append(j)
+    return journeys
+
+
+def _far(a: str, b: str) -> bool:
+    try:
+        return abs(int(a[:4]) - int(b[:4])) >= 1
+    except ValueError:
+        return False
+
+
+def protagonist(doc) -> str | None:
+    """Whom the document is about: its narrator, else the person it names most often."""
+    n = narrator(doc)
+    if n:
+        return n
+    counts: dict[str, int] = {}
+    for m in doc.mentions_of("person"):
+        if m.entity:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _travellers(doc, k) -> list[str]:
+    if k == NARRATOR:
+        n = protagonist(doc)
+        return [n] if n else []
+    if k.startswith("np:"):
+        return []
+    return [k]
+
+
+def _emit_leg(doc: Document, leg: dict, travellers: list[str]) -> Leg:
+    ev_frame = leg["dest_frame"] or leg["frames"][0]
+    attrs = {"modes": leg["modes"], "from": leg["from"], "to": leg["to"], "planned": False}
+    if leg["distance_km"] is not None:
+        attrs["distance_km"] = leg["distance_km"]
+    if leg["duration"]:
+        attrs["duration"] = leg["duration"]
+    if leg["via"]:
+        attrs["via"] = leg["via"]
+    date = None
+    if leg["depart"] or leg["arrive"]:
+        date = {"value": leg["depart"] or leg["arrive"]}
+        if leg["depart"] and leg["arrive"]:
+            date = {"value": leg["depart"], "earliest": leg["depart"], "latest": leg["arrive"]}
+    ev = doc.add_event("travel", ev_frame["nstart"], ev_frame["nend"], date=date, place=leg["to"],
+                       participants=[Participant(t, "traveller") for t in travellers], attributes=attrs)
+    evidence = []
+    seen = set()
+    for f in leg["frames"]:
+        if f["nstart"] in seen:
+            continue
+        seen.add(f["nstart"])
+        s, e = doc.to_source(f["nstart"], f["nend"])
+        evidence.append({"doc": doc.id, "start": s, "end": e})
+    return Leg(from_place=leg["from"], to_place=leg["to"], modes=list(leg["modes"]),
+               depart=leg["depart"], arrive=leg["arrive"], distance_km=leg["distance_km"],
+               duration=leg["duration"], evidence=evidence, event=ev.id,
+               attributes={"via": leg["via"]} if leg["via"] else {})
+
+
+def _planned_event(doc, f, k, frm, to, via):
+    travellers = _travellers(doc, k) if k else []
+    attrs = {"modes": [m[1] for m in f.get("modes", [])], "from": frm[0] if frm else None,
+             "to": to[0] if to else None, "planned": True}
+    if via:
+        attrs["via"] = via
+    doc.add_event("travel", f["nstart"], f["nend"], date=date_for(doc, f["nstart"], f["nend"], f["trigger"][0], inherit=False),
+                  place=attrs["to"], participants=[Participant(t, "traveller") for t in travellers],
+                  attributes=attrs)
+
+
+def chain_across(corpus) -> list[Journey]:
+    """Journeys of the same travellers across documents, legs in chronological order.
+
+    Journeys are grouped by their set of travellers (after linking has merged
+    entities); legs are ordered by their first date, keeping each document's
+    narrative order for undated legs.  Journeys without travellers stay apart.
+    """
+    groups: dict[tuple, list] = {}
+    order = []
+    for d in getattr(corpus, "documents", []):
+        for j in d.journeys:
+            key = tuple(sorted(j.travellers))
+            if not key:
+                order.append((None, j))
+                continue
+            if key not in groups:
+                groups[key] = []
+                order.append((key, None))
+            groups[key].append(j)
+    out = []
+    for key, j in order:
+        if key is None:
+            out.append(j)
+            continue
+        js = groups[key]
+        if len(js) == 1:
+            out.append(js[0])
+            continue
+        js = sorted(js, key=lambda x: min([l.depart or l.arrive or "9999" for l in x.legs] or ["9999"]))
+        merged = Journey(id=js[0].id, travellers=list(key), legs=[l for x in js for l in x.legs],
+                         attributes={"parts": [x.id for x in js]})
+        out.append(merged)
+    return out

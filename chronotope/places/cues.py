@@ -1,0 +1,74 @@
+"""The context-cue vocabularies of place recognition, loaded from data files.
+
+The words themselves live in ``chronotope/data/places`` (see its README);
+this module only reads them into sets and dicts once per process.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
+
+
+@dataclass(frozen=True)
+class Cues:
+    place_before: dict[str, float]
+    motion_verbs: frozenset[str]
+    departure_verbs: frozenset[str]
+    feature_before: dict[tuple[str, ...], str]   # word sequence -> coarse feature class
+    feature_after: dict[str, str | None]
+    modifier_after: frozenset[str]
+    called_nouns: frozenset[str]
+    called_words: frozenset[str]
+    not_place_before: frozenset[str]
+    person_verbs: frozenset[str]
+    person_nouns: frozenset[str]
+    person_possessions: frozenset[str]
+    geo_heads: frozenset[str]
+    facility_heads: frozenset[str]
+    joiners: frozenset[str]
+    common_words: frozenset[str]
+    given_names: frozenset[str]
+
+
+def _words(path: Path) -> frozenset[str]:
+    out = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0].strip().lower()
+            if line:
+                out.add(line)
+    return frozenset(out)
+
+
+def _strip(d: dict) -> dict:
+    return {k: v for k, v in d.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    with open(DATA_DIR / "cues.json", encoding="utf-8") as fh:
+        raw = json.load(fh)
+    fb = {tuple(k.split()): v for k, v in _strip(raw["feature_before"]).items()}
+    return Cues(
+        place_before={k: float(v) for k, v in _strip(raw["place_before"]).items()},
+        motion_verbs=frozenset(raw["motion_verbs"]["lemmas"]),
+        departure_verbs=frozenset(raw["departure_verbs"]["lemmas"]),
+        feature_before=fb,
+        feature_after=_strip(raw["feature_after"]),
+        modifier_after=frozenset(raw["modifier_after"]["words"]),
+        called_nouns=frozenset(raw["called"]["nouns"]),
+        called_words=frozenset(raw["called"]["words"]),
+        not_place_before=frozenset(raw["not_place_before"]["words"]),
+        person_verbs=frozenset(raw["person_verbs"]["lemmas"]),
+        person_nouns=frozenset(raw["person_nouns"]["lemmas"]),
+        person_possessions=frozenset(raw["person_possessions"]["lemmas"]),
+        geo_heads=frozenset(raw["geo_heads"]["words"]),
+        facility_heads=frozenset(raw["facility_heads"]["words"]),
+        joiners=frozenset(raw["name_joiners"]["words"]),
+        common_words=_words(DATA_DIR / "common_words.txt"),
+        given_names=_words(DATA_DIR / "given_names.txt"),
+    )

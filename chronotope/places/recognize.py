@@ -1,0 +1,456 @@
+"""Finding place names in a section: gazetteer matches, spaCy entities and context cues.
+
+spaCy's small English model labels many historical place names as persons
+or organisations (Pishpek, Alma-Ata, Tobolsk) and some surnames as places,
+and a gazetteer of 240,000 places holds many surnames and common words.
+Neither source decides alone: every candidate span gets a score from
+evidence for a place (gazetteer hit, GPE/LOC label, "at X", "the river X",
+"X station", a place cue for the same name elsewhere in the document) and
+evidence for a person or a common word ("Bulanov announced", "the
+representative of the GPU, Volynsky", part of a longer personal name, a
+title, "the steamer Kalinin", a lower-case use of the word).  No library
+weighs these cues for historical narratives, hence this module.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..gazetteer import normalize_name
+from .cues import Cues
+
+# spaCy labels and what they say about a place reading of the span.
+LABEL_WEIGHT = {"GPE": 1.0, "LOC": 1.0, "FAC": 0.5, "ORG": 0.0, "PERSON": -1.0, "NORP": -1.5}
+OTHER_LABEL_WEIGHT = -0.5
+MAJOR_FEATURES = frozenset({"continent", "ocean", "country", "polity", "sea", "us_state", "admin1"})
+MAJOR_POPULATION = 500_000
+SETTLEMENTS = frozenset({"city", "town", "village"})
+ACCEPT = 0.5          # a candidate is a place above this score
+ARTICLES = frozenset({"the", "a", "an"})
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass
+class Candidate:
+    """A span that may name a place, with the evidence for and against."""
+    i: int                       # token span in the section's spaCy Doc
+    j: int
+    nstart: int                  # normalised document offsets
+    nend: int
+    text: str
+    key: str
+    places: list = field(default_factory=list)   # gazetteer candidates (best first)
+    label: str | None = None
+    source: str = "gazetteer"
+    cue: str | None = None
+    feature: str | None = None   # coarse feature class the context implies
+    local: float = 0.0           # evidence at this occurrence
+    person: set = field(default_factory=set)     # kinds of person evidence here
+    place_cue: bool = False
+    score: float = 0.0
+    accepted: bool = False
+    facility: bool = False       # a street or building named after a place
+
+    @property
+    def variant_only(self) -> bool:
+        """Known to the gazetteer only in another transliteration: weak evidence."""
+        return all(p.match == "variant" for p in self.places)
+    reasons: list = field(default_factory=list)
+
+
+class Evidence:
+    """What the document says about a name across all its occurrences so far."""
+
+    def __init__(self) -> None:
+        self.person: dict[str, dict[str, set]] = {}   # key -> kind -> positions
+        self.place: dict[str, set] = {}               # key -> positions with a place cue
+        self.labels: dict[str, dict[str, set]] = {}   # key -> spaCy label -> positions
+
+    def add_person(self, key: str, kind: str, pos: int) -> None:
+        self.person.setdefault(key, {}).setdefault(kind, set()).add(pos)
+
+    def add_place(self, key: str, pos: int) -> None:
+        self.place.setdefault(key, set()).add(pos)
+
+    def add_label(self, key: str, label: str, pos: int) -> None:
+        self.labels.setdefault(key, {}).setdefault(label, set()).add(pos)
+
+    def person_kinds_elsewhere(self, key: str, pos: int) -> set[str]:
+        kinds = {k for k, ps in self.person.get(key, {}).items() if ps - {pos}}
+        labels = self.labels.get(key, {})
+        n_person = len(labels.get("PERSON", set()) - {pos})
+        n_place = len((labels.get("GPE", set()) | labels.get("LOC", set())) - {pos})
+        if n_person >= 2 and n_person > n_place:
+            kinds.add("label")
+        return kinds
+
+    def place_elsewhere(self, key: str, pos: int) -> bool:
+        return bool(self.place.get(key, set()) - {pos})
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """Words used in lower case in the text: a capitalised use of one is likely a common word."""
+    return frozenset(w for w in _WORD.findall(text) if w.islower() and len(w) > 2)
+
+
+def _name_like(tok) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and t[0].isalpha()
+
+
+def _lower(tok) -> str:
+    return tok.text.lower().rstrip(".")
+
+
+class Recognizer:
+    """Scores candidate place spans in one section (see module docstring)."""
+
+    def __init__(self, gz, cues: Cues, year: int | None = None) -> None:
+        self.gz = gz
+        self.cues = cues
+        self.year = year
+        self._lookup_cache: dict[str, list] = {}
+
+    def lookup(self, text: str) -> list:
+        key = normalize_name(text)
+        if key not in self._lookup_cache:
+            try:
+                self._lookup_cache[key] = self.gz.lookup(text, self.year) if key else []
+            except Exception:  # a broken look-up must not break the pipeline
+                self._lookup_cache[key] = []
+        return self._lookup_cache[key]
+
+    # ------------------------------------------------------------ candidates
+    def candidates(self, sdoc, base: int, blocked) -> list[Candidate]:
+        """Candidate spans of a section; ``blocked(nstart, nend)`` says a span is taken (dates...)."""
+        toks = [t.text for t in sdoc]
+        out: list[Candidate] = []
+        taken = [False] * len(sdoc)
+        try:
+            spans = self.gz.match_tokens(toks, variants=False)
+        except Exception:
+            spans = []
+        common = self.cues.common_words
+        for i, j, _key in spans:
+            if j <= i or any(taken[i:j]):
+                continue
+            if j - i == 1 and sdoc[i].lower_ in common and j < len(sdoc) and _name_like(sdoc[j]):
+                # "Eastern Ghouta", "South Florida", "Latin America": a common word that
+                # begins a longer name; the rest is looked at on its own
+                continue
+            if self._abbreviation(sdoc, i, j):
+                continue
+            fj = self._facility_end(sdoc, j)
+            if fj:
+                # "Press Street", "Florida Atlantic University": a longer name, not the town
+                c = self._make(sdoc, base, i, fj, "cue", lookup=False)
+                c.facility = True
+                out.append(c)
+                j = fj
+            else:
+                out.append(self._make(sdoc, base, i, j, "gazetteer"))
+            for k in range(i, j):
+                taken[k] = True
+        # single words the gazetteer knows only in another transliteration ("Beresov")
+        common = self.cues.common_words
+        for i, tok in enumerate(sdoc):
+            if taken[i] or not _name_like(tok) or len(tok.text) < 4 or tok.lower_ in common:
+                continue
+            if self.lookup(tok.text):
+                out.append(self._make(sdoc, base, i, i + 1, "gazetteer"))
+                taken[i] = True
+        for ent in sdoc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            i, j = ent.start, ent.end
+            while i < j and (sdoc[i].lower_ in ARTICLES or not sdoc[i].text.strip()):
+                i += 1
+            while j > i and (not sdoc[j - 1].text.strip() or sdoc[j - 1].is_punct):
+                j -= 1
+            if i >= j or any(taken[i:j]) or not any(_name_like(t) for t in sdoc[i:j]):
+                continue
+            out.append(self._make(sdoc, base, i, j, "spacy"))
+            for k in range(i, j):
+                taken[k] = True
+        # names only a cue marks: "the river Sosva", "a village called Oglbu"
+        for i, tok in enumerate(sdoc):
+            if taken[i] or not _name_like(tok) or i == 0:
+                continue
+            if self._feature_before(sdoc, i) or self._called(sdoc, i):
+                j = i + 1
+                while j < len(sdoc) and _name_like(sdoc[j]) and not taken[j]:
+                    j += 1
+                out.append(self._make(sdoc, base, i, j, "cue"))
+                for k in range(i, j):
+                    taken[k] = True
+        # initials ("P. A. Zlydnev") are no place names
+        out = [c for c in out if not blocked(c.nstart, c.nend) and not self._abbreviation(sdoc, c.i, c.j)
+               and not any(len(t.text) == 1 and t.text.isalpha() for t in sdoc[c.i:c.j])]
+        out.sort(key=lambda c: c.i)
+        return out
+
+    @staticmethod
+    def _abbreviation(sdoc, i: int, j: int) -> bool:
+        """An abbreviated word ("Mont.", "Wash. state") is no name to look up."""
+        if j - i != 1 or len(sdoc[i].text) > 5:
+            return False
+        t = sdoc[i].text
+        if t.endswith(".") and len(t) > 2:
+            return True
+        return (j + 1 < len(sdoc) and sdoc[j].text == "." and not sdoc[i].whitespace_
+                and not sdoc[j + 1].is_title and not sdoc[j + 1].is_space)
+
+    def _facility_end(self, sdoc, j: int) -> int | None:
+        """End of a street/building name that continues a gazetteer name at token j, or None."""
+        heads = self.cues.facility_heads
+        k, end = j, None
+        while k < len(sdoc) and k < j + 4:
+            t = sdoc[k]
+            if t.text in ("'s", "’s", "-"):
+                k += 1
+                continue
+            if not _name_like(t):
+                break
+            if t.lower_.rstrip(".") in heads:
+                end = k + 1
+            k += 1
+        return end
+
+    def _make(self, sdoc, base: int, i: int, j: int, source: str, lookup: bool = True) -> Candidate:
+        span = sdoc[i:j]
+        ns = base + span.start_char
+        ne = base + span.end_char
+        text = span.text
+        c = Candidate(i, j, ns, ne, text, normalize_name(text), source=source)
+        c.places = self.lookup(text) if lookup else []
+        labels = {t.ent_type_ for t in span if t.ent_type_}
+        for lab in ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG"):
+            if lab in labels:
+                c.label = lab
+                break
+        else:
+            c.label = next(iter(labels), None)
+        return c
+
+    # ------------------------------------------------------------ cues
+    def _prev(self, sdoc, i: int, skip_articles: bool = True) -> int:
+        """Index of the word before token i, skipping articles (-1 if none)."""
+        k = i - 1
+        while k >= 0 and (sdoc[k].is_space or (skip_articles and sdoc[k].lower_ in ARTICLES)):
+            k -= 1
+        return k
+
+    def _feature_before(self, sdoc, i: int) -> str | None:
+        fb = self.cues.feature_before
+        k = i - 1
+        while k >= 0 and sdoc[k].is_space:
+            k -= 1
+        if k < 0:
+            return None
+        w1 = _lower(sdoc[k])
+        if k >= 1:
+            w0 = _lower(sdoc[k - 1])
+            if (w0, w1) in fb:
+                return fb[(w0, w1)]
+        if (w1,) in fb and sdoc[k].is_lower:
+            return fb[(w1,)]
+        return None
+
+    def _called(self, sdoc, i: int) -> bool:
+        cw, cn = self.cues.called_words, self.cues.called_nouns
+        k = i - 1
+        if k < 1 or sdoc[k].lower_ not in cw and not (k >= 2 and f"{sdoc[k-1].lower_} {sdoc[k].lower_}" in cw):
+            return False
+        for m in range(max(0, k - 3), k):
+            if sdoc[m].lemma_.lower() in cn or sdoc[m].lower_ in cn:
+                return True
+        return False
+
+    def local_evidence(self, sdoc, c: Candidate, lower_words: frozenset[str]) -> None:
+        """Evidence at this occurrence: context cues, labels, person signs."""
+        cues = self.cues
+        s = 0.0
+        span = sdoc[c.i:c.j]
+        root = span.root
+        prev = self._prev(sdoc, c.i)
+        prev_raw = self._prev(sdoc, c.i, skip_articles=False)
+        pw = _lower(sdoc[prev]) if prev >= 0 else ""
+        after = c.j if c.j < len(sdoc) else None
+        aw = _lower(sdoc[after]) if after is not None else ""
+
+        # label of the named-entity recogniser
+        if c.label:
+            w = LABEL_WEIGHT.get(c.label, OTHER_LABEL_WEIGHT)
+            s += w
+            c.reasons.append(f"label {c.label} {w:+}")
+        # gazetteer
+        if c.places and not c.variant_only:
+            best = c.places[0]
+            w = 0.5
+            if best.feature not in SETTLEMENTS or (best.population or 0) >= 100_000:
+                w += 0.5
+            if best.feature in MAJOR_FEATURES or (best.population or 0) >= MAJOR_POPULATION:
+                w += 0.5
+            s += w
+            c.reasons.append(f"gazetteer {best.feature} {w:+}")
+        # a modifier inside an organisation's or building's name: "the Central Committee"
+        for ent in sdoc.ents:
+            if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") and ent.start <= c.i \
+                    and c.j < ent.end and _name_like(sdoc[c.j]):
+                s -= 1.5
+                c.reasons.append(f"modifier in {ent.label_} {ent.text!r} -1.5")
+                break
+        if c.facility and c.label != "ORG":
+            s += 1.0
+            c.place_cue = True
+            c.cue = c.cue or "facility name"
+            c.reasons.append("street or building name +1")
+        # an acronym ("US", "EU") that the gazetteer knows only as a small place's name
+        if c.places and len(c.text) <= 4 and c.text.isupper() and not any(
+                p.feature in MAJOR_FEATURES for p in c.places):
+            s -= 3.0
+            c.reasons.append("acronym -3")
+        # not a place: vessels, works, titles right before the name
+        if prev_raw >= 0 and _lower(sdoc[prev_raw]) in cues.not_place_before and not sdoc[prev_raw].ent_type_ in ("GPE", "LOC"):
+            s -= 3.0
+            c.person.add("title")
+            c.reasons.append(f"after {sdoc[prev_raw].text!r} -3")
+        # feature words around the name
+        fb = self._feature_before(sdoc, c.i)
+        if fb:
+            c.feature, c.cue = fb, f"{sdoc[prev].text} X" if prev >= 0 else "X"
+            s += 2.0
+            c.place_cue = True
+            c.reasons.append(f"feature before ({fb}) +2")
+        elif self._called(sdoc, c.i):
+            c.feature, c.cue = "city", "called X"
+            s += 2.0
+            c.place_cue = True
+            c.reasons.append("called +1.5")
+        if aw in cues.feature_after and sdoc[after].is_lower:
+            val = cues.feature_after[aw]
+            if val and not c.feature:
+                c.feature = val
+            c.cue = c.cue or f"X {aw}"
+            s += 1.5
+            c.place_cue = True
+            c.reasons.append(f"feature after ({aw}) +1.5")
+        elif aw in cues.modifier_after and sdoc[after].is_lower and c.places:
+            c.cue = c.cue or f"X {aw}"
+            s += 1.0
+            c.place_cue = True
+            c.reasons.append(f"modifier ({aw}) +1")
+        # a locative preposition or motion verb before the name; not when the name
+        # only modifies a noun ("at the Obukhov plant")
+        modifies = (after is not None and root.dep_ in ("compound", "amod", "nmod")
+                    and root.head.i >= c.j and root.head.pos_ == "NOUN"
+                    and _lower(root.head) not in cues.feature_after)
+        if prev >= 0 and pw in cues.place_before and not fb and not modifies:
+            w = cues.place_before[pw]
+            # "in Trotsky's letter": a possessive name is no location
+            if not (after is not None and sdoc[after].text in ("'s", "’s", "'")):
+                s += w
+                c.place_cue = True
+                c.cue = c.cue or f"{pw} X"
+                c.reasons.append(f"{pw!r} {w:+}")
+        elif prev >= 1 and not modifies and pw == "for" and (
+                sdoc[prev - 1].lemma_.lower() in cues.departure_verbs or sdoc[prev - 1].lower_ in cues.departure_verbs):
+            s += 1.0
+            c.place_cue = True
+            c.cue = c.cue or "for X"
+            c.reasons.append("departure for +1")
+        elif prev >= 0 and not modifies and sdoc[prev].lemma_.lower() in cues.motion_verbs and root.dep_ in ("dobj", "obj", "pobj", "npadvmod"):
+            s += 1.0
+            c.place_cue = True
+            c.cue = c.cue or f"{sdoc[prev].lemma_} X"
+            c.reasons.append("motion verb +1")
+        # "the Bosphorus.", "the Urals;": a bare name with an article is rarely a person
+        if prev_raw >= 0 and sdoc[prev_raw].lower_ == "the" and c.j - c.i == 1 and c.label in ("PERSON", "NORP", None):
+            if after is None or sdoc[after].pos_ not in ("NOUN", "PROPN"):
+                s += 0.5
+                c.reasons.append("the X +0.5")
+        # person signs at this occurrence
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in cues.person_verbs:
+            c.person.add("verb")
+            c.reasons.append(f"subject of {root.head.lemma_!r}")
+        if root.dep_ == "appos" and root.head.lemma_.lower() in cues.person_nouns:
+            c.person.add("appos")
+            c.reasons.append(f"apposition to {root.head.lemma_!r}")
+        if any(ch.dep_ == "appos" and ch.lemma_.lower() in cues.person_nouns for ch in root.children):
+            c.person.add("appos")
+            c.reasons.append("has person apposition")
+        if after is not None and sdoc[after].text in ("'s", "’s") and after + 1 < len(sdoc):
+            nxt = [t for t in sdoc[after + 1:after + 4] if t.pos_ == "NOUN"]
+            if nxt and nxt[0].lemma_.lower() in cues.person_possessions:
+                c.person.add("possessive")
+                c.reasons.append(f"possessive of {nxt[0].lemma_!r}")
+        if c.key in cues.not_place_before:
+            s -= 3.0
+            c.reasons.append("a title -3")
+        for ent in sdoc.ents:
+            if ent.label_ == "PERSON" and ent.start <= c.i and ent.end >= c.j and (ent.start < c.i or ent.end > c.j):
+                extra = [t for t in list(sdoc[ent.start:c.i]) + list(sdoc[c.j:ent.end]) if _name_like(t)]
+                # "At Berezov Trotsky met...": a place cue before the span wins
+                if extra and not (c.place_cue and ent.start == c.i):
+                    c.person.add("longname")
+                    c.reasons.append(f"inside person name {ent.text!r}")
+                break
+        # common words
+        key = c.key
+        words = key.split()
+        if len(words) > 1 and all(w in cues.common_words for w in words):
+            s -= 2.0
+            c.reasons.append("common phrase -2")    # "White House", "West Coast"
+        elif c.j - c.i == 1 and key in cues.common_words:
+            s -= 2.0
+            c.reasons.append("common word -2")
+        elif c.j - c.i == 1 and key in lower_words:
+            s -= 1.5
+            c.reasons.append("used in lower case -1.5")
+        first = sdoc[c.i]
+        if first.is_sent_start and first.pos_ != "PROPN" and c.label not in ("GPE", "LOC"):
+            s -= 1.0
+            c.reasons.append("sentence-initial non-name -1")
+        if not any(ch.isupper() for ch in c.text):
+            s -= 5.0
+        c.local = s
+
+    def person_evidence_from_names(self, sdoc, ev: Evidence, base: int) -> None:
+        """Tokens of multi-word personal names ("Gegorgy Vasiliyevich Butov") are persons everywhere."""
+        for ent in sdoc.ents:
+            if ent.label_ in ("PERSON", "GPE", "LOC"):
+                ev.add_label(normalize_name(ent.text), ent.label_, base + ent.start_char)
+            if ent.label_ != "PERSON":
+                continue
+            names = [t for t in ent if _name_like(t) and t.lower_.rstrip(".") not in self.cues.not_place_before]
+            if len(names) >= 2:
+                for t in names:
+                    ev.add_person(normalize_name(t.text), "longname", base + t.idx)
+
+    # ------------------------------------------------------------ decision
+    def decide(self, c: Candidate, ev: Evidence) -> None:
+        pos = c.nstart
+        s = c.local
+        kinds_here = set(c.person)
+        kinds_else = ev.person_kinds_elsewhere(c.key, pos)
+        factor = 2.0 if c.key in self.cues.given_names else 1.0
+        if "longname" in kinds_here:
+            s -= 3.0
+        if kinds_here & {"appos", "verb", "possessive"}:
+            s -= 1.5 * factor
+        if "label" in kinds_else and 2 * len(ev.place.get(c.key, ())) >= len(ev.labels.get(c.key, {}).get("PERSON", ())):
+            kinds_else.discard("label")   # labelled a person, but as often used with a place cue
+        if kinds_else:
+            pen = 1.5 * min(2, len(kinds_else)) * factor
+            s -= pen
+            c.reasons.append(f"person elsewhere {sorted(kinds_else)} -{pen}")
+        if ev.place_elsewhere(c.key, pos):
+            s += 0.5
+            c.reasons.append("place cue elsewhere +0.5")
+        c.score = s
+        if c.places and not c.variant_only:
+            c.accepted = s > ACCEPT
+        else:
+            # no gazetteer entry: a place only with a cue or a geographic head word
+            head = c.text.split()[-1].lower() if c.text.split() else ""
+            c.accepted = s > ACCEPT and (c.place_cue or (len(c.text.split()) > 1 and head in self.cues.geo_heads))

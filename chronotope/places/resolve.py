@@ -1,0 +1,198 @@
+"""Choosing the place a name refers to among its gazetteer candidates.
+
+Each candidate starts from the gazetteer's own score (prominence: log10 of
+the population for settlements, a base per feature type otherwise, with the
+match type and the document's period already weighed in) and gains from
+context: the feature type the text implies ("the river Sosva"), coherence
+with the countries and regions of the document's other places, and
+proximity to places named in the same passage.  Scores are turned into
+probabilities (a softmax), so ambiguity that remains shows as a low
+confidence and the alternatives are kept.  This is collective toponym
+resolution in the spirit of the Edinburgh Geoparser's ranking, written for
+our gazetteer and document model because no Python library does it offline.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+# Coarse classes of the gazetteer's feature types, for matching context cues.
+COARSE = {
+    "continent": "country", "country": "country", "polity": "country",
+    "us_state": "region", "admin1": "region", "admin2": "region", "county": "region",
+    "region": "region", "historical_region": "region", "desert": "region", "steppe": "region",
+    "plain": "region", "plateau": "region", "valley": "region", "peninsula": "region",
+    "forest": "region", "swamp": "region", "oasis": "region", "delta": "region",
+    "city": "city", "town": "city", "village": "city", "fortress": "city", "site": "city",
+    "river": "river", "canal": "river", "waterfall": "river",
+    "lake": "lake",
+    "sea": "water", "ocean": "water", "strait": "water", "gulf": "water", "bay": "water",
+    "mountains": "mountain", "mountain": "mountain", "volcano": "mountain", "glacier": "mountain",
+    "pass": "pass",
+    "island": "island", "archipelago": "island", "reef": "island",
+    "cape": "cape", "isthmus": "cape",
+}
+# Which coarse classes satisfy a cue's feature hint.
+COMPATIBLE = {
+    "city": {"city"},
+    "region": {"region", "country"},
+    "country": {"country", "region"},
+    "river": {"river"},
+    "lake": {"lake", "water"},
+    "water": {"water", "lake"},
+    "mountain": {"mountain", "pass", "region"},
+    "pass": {"pass", "mountain"},
+    "island": {"island"},
+    "cape": {"cape", "region"},
+}
+HINT_BONUS = 2.0
+HINT_MISMATCH = -1.0
+COUNTRY_WEIGHT = 1.5
+ADMIN_WEIGHT = 0.5
+NEAR_WEIGHT = 1.5
+NEAR_SCALE_KM = 400.0
+TOP_ALTERNATIVES = 5
+ALTERNATE_PENALTY = -0.5
+LARGE_FEATURES = frozenset({"country", "continent", "ocean", "polity"})
+SAME_PLACE_WEIGHT = 1.0
+ADMIN_FEATURES = frozenset({"admin1", "admin2", "us_state", "county"})
+BIG_CITY = 300_000
+CITY_OVER_REGION = 0.8
+OLD_NAME_UNDATED = -1.0
+
+
+def coarse(feature: str | None) -> str:
+    return COARSE.get(feature or "", "city")
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+@dataclass
+class Name:
+    """One distinct place name of a document (by normalised key) and its occurrences."""
+    key: str
+    places: list                                  # gazetteer candidates
+    hints: Counter = field(default_factory=Counter)
+    passages: set = field(default_factory=set)    # paragraph indexes it occurs in
+    fixed: bool = False                           # resolved in an earlier section: kept
+    choice: int = 0                               # index into places
+    probs: list = field(default_factory=list)
+    scores: list = field(default_factory=list)
+
+    @property
+    def best(self):
+        return self.places[self.choice] if self.places else None
+
+    @property
+    def confidence(self) -> float:
+        return self.probs[self.choice] if self.probs else 0.0
+
+
+def _softmax(xs: list[float]) -> list[float]:
+    if not xs:
+        return []
+    m = max(xs)
+    es = [math.exp(x - m) for x in xs]
+    t = sum(es)
+    return [e / t for e in es]
+
+
+def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) -> None:
+    """Choose a candidate for every name not yet fixed, using the others as context.
+
+    Round 0 uses prior and feature hints only; later rounds add country and
+    region coherence with the other names' current choices (weighted by their
+    confidence) and proximity to names sharing a passage.
+    """
+    live = [n for n in names.values() if n.places]
+    by_passage: dict[int, list[Name]] = defaultdict(list)
+    for n in live:
+        for p in n.passages:
+            by_passage[p].append(n)
+    for rnd in range(rounds):
+        # document context from the current choices
+        country_w: Counter = Counter()
+        admin_w: Counter = Counter()
+        total = 0.0
+        chosen: dict[str, float] = {}     # place id -> weight of the names that chose it
+        for n in live:
+            if rnd == 0 and not n.fixed:
+                continue
+            b = n.best
+            w = n.confidence if n.probs else 1.0
+            chosen[b.id] = chosen.get(b.id, 0.0) + w
+            if b.country:
+                country_w[b.country] += w
+            if b.admin1:
+                admin_w[b.admin1] += w
+            total += w
+        for n in live:
+            if n.fixed:
+                continue
+            scores = []
+            neighbours = {m.key: m for p in n.passages for m in by_passage[p] if m.key != n.key
+                          and (rnd > 0 or m.fixed)}
+            hint = n.hints.most_common(1)[0][0] if n.hints else None
+            own = n.confidence if n.probs else 0.0
+            has_admin = any(p.feature in ADMIN_FEATURES for p in n.places)
+            for cand in n.places:
+                s = float(cand.score)
+                if has_admin and cand.feature == "city" and (cand.population or 0) >= BIG_CITY:
+                    # "New York", "Washington": the city, unless the text says otherwise
+                    s += CITY_OVER_REGION
+                if cand.match == "alternate":
+                    # GeoNames alternate names are noisy ("Manchester" for a Richmond): prefer own names
+                    s += ALTERNATE_PENALTY
+                if year is None and cand.match == "historical" and cand.valid_to is not None:
+                    # without dates, a text is taken to use today's names ("Salisbury" in a news story)
+                    s += OLD_NAME_UNDATED
+                if hint:
+                    s += HINT_BONUS if coarse(cand.feature) in COMPATIBLE.get(hint, {hint}) else HINT_MISMATCH
+                # another name of the document already refers to this place ("Beresov" and "Berezov")
+                other = chosen.get(cand.id, 0.0) - (own if n.best is not None and n.best.id == cand.id else 0.0)
+                if other > 0:
+                    s += SAME_PLACE_WEIGHT * min(1.0, other)
+                if total > 0:
+                    # exclude this name's own contribution from the context
+                    ctot = total - own
+                    if ctot > 0:
+                        mine = own if (n.best and n.best.country == cand.country) else 0.0
+                        s += COUNTRY_WEIGHT * max(0.0, country_w.get(cand.country, 0.0) - mine) / ctot
+                        mine_a = own if (n.best and n.best.admin1 == cand.admin1) else 0.0
+                        if cand.admin1:
+                            s += ADMIN_WEIGHT * max(0.0, admin_w.get(cand.admin1, 0.0) - mine_a) / ctot
+                if neighbours:
+                    # near the places of the same passage; a country is "near" the places it contains
+                    near = 0.0
+                    large = cand.feature in LARGE_FEATURES
+                    for m in neighbours.values():
+                        b = m.best
+                        w = m.confidence if m.probs else 1.0
+                        if large:
+                            if cand.country and b.country == cand.country and b.feature not in LARGE_FEATURES:
+                                near = max(near, w)
+                        elif b.feature not in LARGE_FEATURES:
+                            near = max(near, w * math.exp(-km(cand.lat, cand.lon, b.lat, b.lon) / NEAR_SCALE_KM))
+                    s += NEAR_WEIGHT * near
+                scores.append(s)
+            n.scores = scores
+            n.probs = _softmax(scores)
+            n.choice = max(range(len(scores)), key=lambda k: (scores[k], -k))
+
+
+def alternatives(n: Name) -> list[dict]:
+    """The top candidates of a name, for the mention's attrs."""
+    order = sorted(range(len(n.places)), key=lambda k: -n.probs[k] if n.probs else k)[:TOP_ALTERNATIVES]
+    out = []
+    for k in order:
+        p = n.places[k]
+        out.append({"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "feature": p.feature,
+                    "country": p.country, "match": p.match,
+                    "score": round(n.probs[k], 3) if n.probs else None})
+    return out

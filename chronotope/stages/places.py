@@ -1,0 +1,201 @@
+"""Places stage: find place names, resolve them to gazetteer places, one entity per place.
+
+Per section: candidate spans come from the gazetteer matcher, spaCy's
+GPE/LOC/FAC entities and context cues; each is scored as a place or not
+(:mod:`chronotope.places.recognize`), and the names accepted are resolved
+together with the names of earlier sections (:mod:`chronotope.places.resolve`).
+Mentions are added in ``process`` so that the people stage, which runs
+after this one on the same section, can skip the spans claimed as places.
+
+Entity ids come from the resolution, not from the text: ``place:<gazetteer
+id>``, or ``place:unresolved:<slug of the normalised name>``; so "Berezov"
+and "Beresov" are one entity, and a place has the same id in every document
+and run.  The document's period is the median year of the date mentions the
+times stage (which runs before this one) has added so far.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from statistics import median
+
+from ..document import Document, Entity, slug
+from ..pipeline import BaseStage
+from ..places.cues import load_cues
+from ..places.recognize import Evidence, Recognizer, lowercase_words
+from ..places.resolve import Name, alternatives, resolve
+
+BLOCKING_KINDS = ("date", "time", "duration", "set", "quantity", "place")
+STATE = "places"
+
+
+def make(options=None) -> "PlacesStage":
+    return PlacesStage(options)
+
+
+def document_year(doc: Document) -> int | None:
+    """Median year of the date mentions so far (None without dates)."""
+    years = []
+    for m in doc.mentions_of("date"):
+        v = m.gregorian_value or m.value or ""
+        if len(v) >= 4 and v[:4].isdigit():
+            years.append(int(v[:4]))
+    return int(median(years)) if years else None
+
+
+class PlacesStage(BaseStage):
+    name = "places"
+
+    def __init__(self, options=None, gazetteer=None) -> None:
+        self.options = options
+        self._gz = gazetteer
+
+    @property
+    def gz(self):
+        if self._gz is None:
+            from ..gazetteer import Gazetteer
+            self._gz = Gazetteer.load()
+        return self._gz
+
+    def begin(self, doc: Document) -> None:
+        doc.state[STATE] = {
+            "evidence": Evidence(),
+            "names": {},          # key -> Name
+            "lower": lowercase_words(doc.norm),
+        }
+
+    def process(self, doc: Document, section) -> None:
+        try:
+            self._process(doc, section)
+        except Exception as e:  # a failure here must not stop the other stages
+            doc.meta.setdefault("warnings", []).append(f"places: {type(e).__name__}: {e}")
+
+    def finish(self, doc: Document) -> None:
+        try:
+            name_entities(doc)
+        except Exception as e:
+            doc.meta.setdefault("warnings", []).append(f"places: {type(e).__name__}: {e}")
+
+    # ------------------------------------------------------------------
+    def _process(self, doc: Document, section) -> None:
+        st = doc.state.get(STATE)
+        if st is None:
+            self.begin(doc)
+            st = doc.state[STATE]
+        sdoc = section.spacy
+        if sdoc is None:
+            return
+        base = section.nstart
+        year = document_year(doc)
+        rec = Recognizer(self.gz, load_cues(), year)
+        skip = doc.state.get("skip_spans") or []
+
+        def blocked(ns: int, ne: int) -> bool:
+            if any(s < ne and ns < e for s, e in skip):
+                return True
+            return doc.overlaps(ns, ne, *BLOCKING_KINDS)
+
+        cands = rec.candidates(sdoc, base, blocked)
+        ev: Evidence = st["evidence"]
+        rec.person_evidence_from_names(sdoc, ev, base)
+        for c in cands:
+            rec.local_evidence(sdoc, c, st["lower"])
+            for kind in c.person:
+                ev.add_person(c.key, kind, c.nstart)
+            if c.place_cue:
+                ev.add_place(c.key, c.nstart)
+        for c in cands:
+            rec.decide(c, ev)
+        extend_lists(sdoc, cands)
+        accepted = [c for c in cands if c.accepted]
+
+        # resolution, together with the names of earlier sections
+        names: dict[str, Name] = st["names"]
+        for n in names.values():
+            n.fixed = True
+        for c in accepted:
+            n = names.get(c.key)
+            if n is None:
+                n = names[c.key] = Name(c.key, c.places)
+            if c.feature:
+                n.hints[c.feature] += 1
+            para = _paragraph_index(doc, c.nstart)
+            n.passages.add(para)
+        resolve(names, year=year)
+
+        for c in accepted:
+            n = names[c.key]
+            place = n.best
+            if place is not None:
+                eid = f"place:{place.id}"
+                geo = {"lat": place.lat, "lon": place.lon, "name": place.name,
+                       "gazetteer_id": place.id, "feature": place.feature,
+                       "confidence": round(n.confidence, 3)}
+            else:
+                eid = f"place:unresolved:{slug(c.key or c.text)}"
+                geo = None
+            conf = _recognition_confidence(c.score) * (n.confidence if place is not None else 0.5)
+            doc.add_mention("place", c.nstart, c.nend, entity=eid, confidence=round(conf, 3),
+                            source=c.source,
+                            attrs={"candidates": alternatives(n) if place is not None else [],
+                                   "cue": c.cue, "feature_hint": c.feature,
+                                   "recognition": round(c.score, 2)})
+            ent = doc.entities.get(eid)
+            if ent is None:
+                doc.entities[eid] = Entity(id=eid, kind="place", name=c.text, geo=geo,
+                                           confidence=round(n.confidence, 3) if place is not None else 0.5)
+            elif c.text != ent.name and c.text not in ent.aliases:
+                ent.aliases.append(c.text)
+
+
+def _recognition_confidence(score: float) -> float:
+    import math
+    return 1.0 / (1.0 + math.exp(-2.0 * score))
+
+
+def _paragraph_index(doc: Document, npos: int) -> int:
+    """Index of the paragraph holding a normalised offset (binary search)."""
+    ps = doc.paragraphs
+    lo, hi = 0, len(ps)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ps[mid].nend <= npos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def extend_lists(sdoc, cands) -> None:
+    """A name listed with accepted places ("in Tver, Rostov, Kursk, Siedlce") is a place too,
+    unless there is a sign of a person."""
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(cands, cands[1:]):
+            if a.accepted == b.accepted:
+                continue
+            between = sdoc[a.j:b.i]
+            if not between or len(between) > 2 or not all(t.text in (",", "and", "or", ";") for t in between):
+                continue
+            if between and sdoc[a.j].sent != sdoc[b.i].sent:
+                continue
+            other = b if a.accepted else a
+            if other.places and not other.person and other.score > -1.5:
+                other.accepted = True
+                other.reasons.append("listed with places")
+                changed = True
+
+
+def name_entities(doc: Document) -> None:
+    """Each place entity is named as the text most often writes it; other forms are aliases."""
+    forms: dict[str, Counter] = {}
+    for m in doc.mentions_of("place"):
+        if m.entity:
+            forms.setdefault(m.entity, Counter())[m.text] += 1
+    for eid, cnt in forms.items():
+        ent = doc.entities.get(eid)
+        if ent is None or ent.kind != "place":
+            continue
+        ranked = sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0]))
+        ent.name = ranked[0][0]
+        ent.aliases = [t for t, _ in ranked[1:]]

@@ -1,0 +1,109 @@
+"""Events stage on real text: communications, acts, journeys (with the other stages' mentions)."""
+from pathlib import Path
+
+import pytest
+
+from chronotope.document import Document
+from chronotope.pipeline import Options, Pipeline
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def _stages():
+    import importlib
+    out = []
+    for n in ["notes", "times", "quantities", "places", "people", "events"]:
+        try:
+            out.append(importlib.import_module(f"chronotope.stages.{n}").make(Options()))
+        except ImportError:
+            pass
+    return out
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Options(), stages=_stages())
+
+
+def run(pipeline, text, name="own.txt"):
+    return pipeline.run(Document(text, source=name))
+
+
+def test_letters_and_telegrams_with_their_fate(pipeline):
+    text = ("In March my brother wrote to me from the prison. His letter took forty days to reach me. "
+            "Telegrams from our friends never reached us at all. "
+            "We sent them a short message through the window of the cell.")
+    d = run(pipeline, text)
+    comms = [e for e in d.events if e.type == "communication"]
+    by_kind = {}
+    for e in comms:
+        by_kind.setdefault(e.attributes["kind"], []).append(e)
+    delayed = [e for e in by_kind.get("letter", []) if e.attributes.get("status") == "delayed"]
+    assert delayed and delayed[0].attributes.get("delay") == "P40D"
+    assert any(e.attributes["status"] == "lost" for e in by_kind.get("telegram", []))
+    msg = by_kind["message"][0]
+    assert "window" in msg.attributes.get("channel", "")
+    for e in comms:
+        assert d.text[e.start:e.end].strip()
+
+
+def test_acts_with_legal_basis_order_and_counts(pipeline):
+    text = ("The tribunal considered the case of the printer Osip Manko under article 12/4 of the Penal Code. "
+            "Resolved: Osip Manko to be deported from the province. "
+            "Manko and nine others were arrested at night. "
+            "He went on a hunger strike that lasted twelve days.")
+    d = run(pipeline, text)
+    types = {e.type: e for e in d.events}
+    assert "deportation_order" in types
+    assert "article 12/4" in types["deportation_order"].attributes.get("charge", "")
+    assert types["arrest"].attributes.get("count") == 10
+    assert "hunger_strike" in types
+    assert not types["deportation_order"].attributes.get("planned")
+
+
+def test_a_planned_route_moves_nobody(pipeline):
+    text = ("We were to sail from Lisbon to Madeira, but the plan was dropped. "
+            "On 3 May 1840 we left Lisbon by train and arrived in Madrid on 5 May.")
+    d = run(pipeline, text)
+    planned = [e for e in d.events if e.type == "travel" and e.attributes.get("planned")]
+    travelled = [e for e in d.events if e.type == "travel" and not e.attributes.get("planned")]
+    assert planned
+    assert all(e.attributes.get("to") != e.attributes.get("from") for e in travelled)
+    legs = [l for j in d.journeys for l in j.legs]
+    names = {k: v.name for k, v in d.entities.items()}
+    if legs:       # needs the places stage
+        assert [(names.get(l.from_place), names.get(l.to_place)) for l in legs] == [("Lisbon", "Madrid")]
+        assert "rail" in legs[0].modes
+
+
+@pytest.mark.skipif(not (CORPUS / "my-life-deportation.txt").exists(), reason="corpus not present")
+def test_the_deportation_journey(pipeline):
+    path = CORPUS / "my-life-deportation.txt"
+    d = run(pipeline, path.read_text(encoding="utf-8"), path.name)
+    comms = [e for e in d.events if e.type == "communication"]
+    assert len(comms) >= 9
+    assert any(e.attributes.get("general_practice") for e in comms)
+    assert any(e.type == "deportation_order" for e in d.events)
+    legs = [l for j in d.journeys for l in j.legs]
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    names = [(d.entities[l.from_place].name if l.from_place in d.entities else None,
+              d.entities[l.to_place].name if l.to_place in d.entities else None, l.modes) for l in legs]
+    assert len(legs) >= 4
+    assert any("bus" in m for _, _, m in names)
+    assert any("ship" in m for _, _, m in names)
+    for l in legs:
+        for ev in l.evidence:
+            assert d.text[ev["start"]:ev["end"]].strip()
+
+
+def test_speed_beyond_the_mode_is_an_issue(pipeline):
+    from chronotope.document import Journey, Leg
+    from chronotope.events import plausibility
+    d = Document("We rode 1500 kilometres in two days on horseback.", source="x.txt")
+    ev = d.add_event("travel", 0, 10, attributes={})
+    d.journeys.append(Journey(id="j", travellers=[], legs=[Leg(None, None, modes=["horse"], distance_km=1500,
+                                                                 duration="P2D", event=ev.id)]))
+    plausibility.check(d)
+    assert [i.kind for i in d.issues] == ["implausible_speed"]
+    assert "1500 km" in d.issues[0].message

@@ -1,0 +1,257 @@
+"""The places stage on the corpus chapters and on small texts written for these tests.
+
+Real spaCy, the real gazetteer index; the corpus is read from ../shared/corpus.
+"""
+import math
+
+import pytest
+
+from chronotope.document import Document
+from chronotope.gazetteer import Gazetteer
+from chronotope.pipeline import Options, Pipeline
+from chronotope.stages import registry
+
+
+def km(lat1, lon1, lat2, lon2):
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1, a)))
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    """The stages up to places: those before it whose modules import, then places."""
+    opts = Options()
+    stages = []
+    for name in ("notes", "times"):
+        try:
+            stages += registry.build(opts, names=[name])
+        except ImportError:
+            pass
+    stages += registry.build(opts, names=["places"])
+    return Pipeline(opts, stages=stages)
+
+
+@pytest.fixture(scope="module")
+def my_life(pipeline, gz):
+    from conftest import corpus_path
+    with open(corpus_path("my-life-deportation.txt"), encoding="utf-8", newline="") as f:
+        return pipeline.run(Document(f.read(), source="my-life-deportation.txt"))
+
+
+@pytest.fixture(scope="module")
+def cliff(pipeline, gz):
+    from conftest import corpus_path
+    with open(corpus_path("cliff-trial-and-escape.txt"), encoding="utf-8", newline="") as f:
+        return pipeline.run(Document(f.read(), source="cliff-trial-and-escape.txt"))
+
+
+def run(pipeline, text):
+    return pipeline.run(Document(text, source="test.txt"))
+
+
+def places_named(doc, surface):
+    return [m for m in doc.mentions_of("place") if m.text == surface]
+
+
+def geo_of(doc, surface):
+    """The geo of the entity that the mentions of ``surface`` resolve to (all must agree)."""
+    ms = places_named(doc, surface)
+    assert ms, f"{surface!r} not found as a place"
+    ids = {m.entity for m in ms}
+    assert len(ids) == 1, f"{surface!r} resolves to several entities: {ids}"
+    return doc.entities[ids.pop()].geo
+
+
+def assert_near(doc, surface, lat, lon, tol_km=50):
+    geo = geo_of(doc, surface)
+    assert geo is not None, f"{surface!r} unresolved"
+    d = km(lat, lon, geo["lat"], geo["lon"])
+    assert d <= tol_km, f"{surface!r} placed at {geo['name']} ({d:.0f} km off)"
+
+
+def need(gz, name):
+    if not gz.lookup(name):
+        pytest.skip(f"the gazetteer does not know {name!r} yet")
+
+
+# ---------------------------------------------------------------- corpus
+def test_historical_city_names_resolve_to_modern_places(my_life):
+    assert_near(my_life, "Pishpek", 42.875, 74.57)        # Bishkek
+    assert_near(my_life, "Alma-Ata", 43.239, 76.89)       # Almaty
+    assert_near(my_life, "Constantinople", 41.008, 28.978)
+    assert_near(my_life, "Aktyubinsk", 50.284, 57.167)    # Aktobe
+    assert_near(my_life, "Odessa", 46.483, 30.723)
+    assert_near(my_life, "Buyukdere", 41.16, 29.05, 30)
+
+
+def test_features_and_countries_resolve(my_life):
+    assert_near(my_life, "Bosphorus", 41.12, 29.07, 40)
+    assert_near(my_life, "Georgia", 42.0, 43.5, 250)      # the country, not the US state
+    assert_near(my_life, "Halifax", 44.649, -63.575)
+
+
+def test_kurday_pass(my_life, gz):
+    need(gz, "Kurday")
+    assert_near(my_life, "Kurday", 43.3, 75.1, 120)
+
+
+def test_person_names_are_not_places(my_life, cliff):
+    for surface in ("Bulanov", "Butov", "Volynsky", "Stalin", "Lenin", "Klyuchevsky", "Kavtaradze", "Istrati"):
+        assert not places_named(my_life, surface), surface
+    for surface in ("Trotsky", "Natalia", "Lopukhin", "Chekhov", "Nikita"):
+        assert not places_named(cliff, surface), surface
+
+
+def test_vessel_named_after_a_place_is_not_a_place(my_life):
+    # "The steamer Kalinin" / "The steamer Ilyich"
+    assert not places_named(my_life, "Kalinin")
+    assert not places_named(my_life, "Ilyich")
+
+
+def test_demonyms_are_not_place_mentions(my_life, cliff):
+    for doc in (my_life, cliff):
+        for m in doc.mentions_of("place"):
+            assert m.text not in ("Turkish", "Siberian", "Russian", "German", "Soviet"), m.text
+
+
+def test_transliterations_merge_into_one_entity(cliff):
+    berezov = {m.entity for m in places_named(cliff, "Berezov")}
+    beresov = {m.entity for m in places_named(cliff, "Beresov")}
+    assert berezov and berezov == beresov
+    eid = berezov.pop()
+    ent = cliff.entities[eid]
+    assert ent.name == "Berezov" and "Beresov" in ent.aliases   # named as most often written
+    assert_near(cliff, "Berezov", 63.93, 65.05)                 # Beryozovo on the Northern Sosva
+
+
+def test_cliff_places(cliff, gz):
+    assert_near(cliff, "Obdorsk", 66.53, 66.6)            # Salekhard
+    assert_near(cliff, "Helsingfors", 60.17, 24.94)       # Helsinki
+    assert_near(cliff, "Tobolsk", 58.2, 68.25)
+    assert_near(cliff, "Archangel", 64.54, 40.54)
+    assert_near(cliff, "Tyumen", 57.15, 65.53)
+
+
+def test_urals_and_sosva(cliff, gz):
+    need(gz, "Urals")
+    assert_near(cliff, "Urals", 60.0, 59.5, 800)
+    geo = geo_of(cliff, "Urals")
+    assert geo["feature"] in ("mountains", "mountain")
+
+
+def test_river_cue_prefers_a_river(cliff, gz):
+    if not any(p.feature == "river" for p in gz.lookup("Sosva")):
+        pytest.skip("the gazetteer has no river Sosva yet")
+    assert geo_of(cliff, "Sosva")["feature"] == "river"
+
+
+def test_mention_contract(my_life):
+    ms = list(my_life.mentions_of("place"))
+    assert ms
+    for m in ms:
+        assert my_life.text[m.start:m.end] == m.text
+        assert m.entity and m.entity.startswith("place:")
+        assert m.source in ("gazetteer", "spacy", "cue")
+        assert 0 < m.confidence <= 1
+        assert "candidates" in m.attrs and "cue" in m.attrs
+        ent = my_life.entities[m.entity]
+        assert ent.kind == "place"
+        if ent.geo:
+            assert set(ent.geo) >= {"lat", "lon", "name", "gazetteer_id", "feature", "confidence"}
+            assert m.entity == f"place:{ent.geo['gazetteer_id']}"
+            assert m.attrs["candidates"][0]["id"] == ent.geo["gazetteer_id"]
+        else:
+            assert m.entity.startswith("place:unresolved:")
+
+
+# ---------------------------------------------------------------- small texts
+def test_place_cues_find_names_the_tagger_misses(pipeline):
+    doc = run(pipeline, "We stayed a week in a little village called Vorkalu. "
+                        "From there the road went on to Tobolsk, where the convoy rested.")
+    assert places_named(doc, "Vorkalu")
+    assert places_named(doc, "Vorkalu")[0].entity == "place:unresolved:vorkalu"
+    assert_near(doc, "Tobolsk", 58.2, 68.25)
+
+
+def test_person_reading_wins_on_person_evidence(pipeline):
+    doc = run(pipeline, "Paris Hilton arrived late. Chekhov wrote to his brother that the "
+                        "play was finished. Reading the letter again, I smiled.")
+    assert not places_named(doc, "Paris")
+    assert not places_named(doc, "Chekhov")
+    assert not places_named(doc, "Reading")
+
+
+def test_common_word_with_a_place_cue_is_a_place(pipeline):
+    doc = run(pipeline, "In the spring of 1890 we took the train from Marseille to Nice, "
+                        "and a week later we sailed for Genoa.")
+    assert_near(doc, "Nice", 43.70, 7.27)
+    assert_near(doc, "Genoa", 44.41, 8.93)
+
+
+def test_context_decides_between_namesakes(pipeline):
+    ukraine = run(pipeline, "The regiment marched from Kherson to Mykolaiv and on to Odessa.")
+    texas = run(pipeline, "We drove from Midland, Texas, through Lubbock and back to Odessa, Texas.")
+    assert_near(ukraine, "Odessa", 46.48, 30.72)
+    assert_near(texas, "Odessa", 31.85, -102.37)
+
+
+def test_ambiguity_is_kept_with_alternatives(pipeline):
+    doc = run(pipeline, "He was born in Springfield.")
+    (m,) = places_named(doc, "Springfield")
+    cands = m.attrs["candidates"]
+    assert len(cands) >= 2
+    assert doc.entities[m.entity].geo["confidence"] < 0.9
+
+
+def test_ids_are_deterministic_across_runs(pipeline):
+    text = "From Alma-Ata we went by car to Pishpek and then by rail to Moscow."
+    a = run(pipeline, text)
+    b = run(pipeline, text)
+    assert sorted(e for e in a.entities) == sorted(e for e in b.entities)
+    assert "place:geonames:1528675" in a.entities or places_named(a, "Pishpek")
+
+
+def test_odd_input_does_not_crash(pipeline):
+    for text in ("", "   \n\n  ", "A", "THE END.", "——— ]] [[ ...", "Mr. At To From In."):
+        doc = run(pipeline, text)
+        assert not doc.meta.get("warnings"), doc.meta.get("warnings")
+
+
+def test_places_listed_together_are_all_places(cliff):
+    # "in Tver, Rostov, Kursk, Siedlce ... Kishinev, Odessa, Bialystok": the tagger calls some persons
+    assert_near(cliff, "Siedlce", 52.17, 22.29)
+    assert_near(cliff, "Bialystok", 53.13, 23.16)
+    assert_near(cliff, "Rostov", 47.23, 39.72, 250)
+
+
+def test_document_period_decides_between_names(pipeline):
+    then = run(pipeline, "In March 1950 the train reached Stalino after two days.")
+    before = run(pipeline, "In March 1900 the train reached Stalino after two days.")
+    if not list(then.mentions_of("date")):
+        pytest.skip("no times stage to date the text")
+    assert_near(then, "Stalino", 48.0, 37.8)      # Donetsk bore the name 1929-1961
+    for m in places_named(before, "Stalino"):     # in 1900 the name was not Donetsk's yet
+        geo = before.entities[m.entity].geo
+        assert geo is None or km(48.0, 37.8, geo["lat"], geo["lon"]) > 161
+
+
+def test_street_named_after_a_city_is_not_the_city(pipeline):
+    doc = run(pipeline, "For a year we lived at number 12, Moscow Street, above a bakery.")
+    assert not any(m.entity == "place:geonames:524901" for m in doc.mentions_of("place"))
+
+
+def test_acronyms_are_not_small_places(pipeline):
+    doc = run(pipeline, "The EU imposed new tariffs last week.")
+    assert not any(m.entity == "place:geonames:3019329" for m in doc.mentions_of("place"))   # Eu, France
+
+
+def test_abbreviated_state_names_are_not_looked_up(pipeline):
+    doc = run(pipeline, "The fire spread near Billings, Mont. on Tuesday.")
+    assert not places_named(doc, "Mont.")
