@@ -67,30 +67,36 @@ class Cluster:
 def cluster_people(items: list[Item]) -> list[Cluster]:
     """Cluster person mentions of one document."""
     clusters: list[Cluster] = []
+    by_surname: dict[str, list[Cluster]] = {}     # folded surname -> clusters with given names
     # 1. names with a given name (or initial): same surname, compatible given names
     bare: list[Item] = []
     for it in items:
         if not it.parts.first:
             bare.append(it)
             continue
+        key = fold(it.parts.last)
         target = None
-        for c in clusters:
-            if c.surname == fold(it.parts.last) and all(compatible_given(it.parts, p) for p in c.full):
+        for c in by_surname.get(key, ()):
+            if all(compatible_given(it.parts, p) for p in c.full):
                 target = c
                 break
         if target is None:
             target = Cluster()
             clusters.append(target)
+            by_surname.setdefault(key, []).append(target)
         target.items.append(it)
+    by_given: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        for g in {fold(p.first) for p in c.full}:
+            by_given.setdefault(g, []).append(c)
     # 2. a lone word that is the given name of exactly one cluster ("Natalia")
     rest: list[Item] = []
     given_only: set[int] = set()
     for it in bare:
         w = fold(it.parts.last)
-        by_surname = [c for c in clusters if c.surname == w]
-        by_given = [c for c in clusters if any(fold(p.first) == w for p in c.full)]
-        if not by_surname and len(by_given) == 1:
-            by_given[0].items.append(it)
+        cands = by_given.get(w, [])
+        if w not in by_surname and len(cands) == 1:
+            cands[0].items.append(it)
             given_only.add(id(it))
         else:
             rest.append(it)
@@ -99,7 +105,7 @@ def cluster_people(items: list[Item]) -> list[Cluster]:
     for it in rest:
         by_word.setdefault(fold(it.parts.last), []).append(it)
     for w, its in by_word.items():
-        cands = [c for c in clusters if c.surname == w and c.full]
+        cands = by_surname.get(w, [])
         sentences = {i.sentence for i in its if i.sentence >= 0}
         # a cluster named by given name alone in the same sentence as the bare
         # surname ("Trotsky wrote to Natalia") is someone else

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from nameparser import HumanName
 
@@ -49,6 +50,7 @@ class NameParts:
         return bool(_INITIAL.match(self.first))
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower case without accents or punctuation: "Gegórgy" -> "gegorgy"."""
     s = unicodedata.normalize("NFKD", s)
@@ -76,6 +78,12 @@ def strip_titles(text: str) -> tuple[str, list[str], str]:
 
 def parse_name(text: str) -> NameParts:
     """Parse a person's name as written: "citizen Trotsky, Lev Davydovich", "L. Trotsky"."""
+    p = _parse_cached(text)        # nameparser is slow; a document repeats its names
+    return replace(p, titles=list(p.titles))
+
+
+@lru_cache(maxsize=16384)
+def _parse_cached(text: str) -> NameParts:
     raw = re.sub(r"\s+", " ", text).strip().strip(",;:")
     name, titles, suffix = strip_titles(raw)
     core = name

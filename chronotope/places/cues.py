@@ -27,6 +27,7 @@ class Cues:
     person_verbs: frozenset[str]
     person_nouns: frozenset[str]
     person_possessions: frozenset[str]
+    recipient_heads: frozenset[str]
     geo_heads: frozenset[str]
     facility_heads: frozenset[str]
     joiners: frozenset[str]
@@ -66,6 +67,7 @@ def load_cues() -> Cues:
         person_verbs=frozenset(raw["person_verbs"]["lemmas"]),
         person_nouns=frozenset(raw["person_nouns"]["lemmas"]),
         person_possessions=frozenset(raw["person_possessions"]["lemmas"]),
+        recipient_heads=frozenset(raw["recipient_heads"]["lemmas"]),
         geo_heads=frozenset(raw["geo_heads"]["words"]),
         facility_heads=frozenset(raw["facility_heads"]["words"]),
         joiners=frozenset(raw["name_joiners"]["words"]),

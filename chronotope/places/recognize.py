@@ -26,6 +26,8 @@ MAJOR_FEATURES = frozenset({"continent", "ocean", "country", "polity", "sea", "u
 MAJOR_POPULATION = 500_000
 SETTLEMENTS = frozenset({"city", "town", "village"})
 ACCEPT = 0.5          # a candidate is a place above this score
+# Weight of each kind of person evidence found at other occurrences of a name.
+PERSON_WEIGHT = {"longname": 1.5, "title": 1.5, "appos": 1.5, "possessive": 1.0, "verb": 1.0, "label": 1.5}
 ARTICLES = frozenset({"the", "a", "an"})
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -348,7 +350,10 @@ class Recognizer:
         if prev >= 0 and pw in cues.place_before and not fb and not modifies:
             w = cues.place_before[pw]
             # "in Trotsky's letter": a possessive name is no location
-            if not (after is not None and sdoc[after].text in ("'s", "’s", "'")):
+            recipient = pw == "to" and sdoc[prev].head.lemma_.lower() in cues.recipient_heads
+            if recipient:
+                c.reasons.append("'to' a recipient")
+            elif not (after is not None and sdoc[after].text in ("'s", "’s", "'")):
                 s += w
                 c.place_cue = True
                 c.cue = c.cue or f"{pw} X"
@@ -428,12 +433,26 @@ class Recognizer:
                     ev.add_person(normalize_name(t.text), "longname", base + t.idx)
 
     # ------------------------------------------------------------ decision
+    @staticmethod
+    def _prominent(c: Candidate) -> bool:
+        if not c.places or c.variant_only:
+            return False
+        best = c.places[0]
+        return best.feature not in SETTLEMENTS or (best.population or 0) >= 100_000
+
     def decide(self, c: Candidate, ev: Evidence) -> None:
         pos = c.nstart
         s = c.local
         kinds_here = set(c.person)
         kinds_else = ev.person_kinds_elsewhere(c.key, pos)
-        factor = 2.0 if c.key in self.cues.given_names else 1.0
+        given = c.key in self.cues.given_names
+        factor = 2.0 if given else 1.0
+        if self._prominent(c) and not given:
+            # "China vowed", "Liverpool won": prominent places are often subjects (metonymy)
+            kinds_here.discard("verb")
+            kinds_else.discard("verb")
+            kinds_here.discard("possessive")
+            kinds_else.discard("possessive")
         if "longname" in kinds_here:
             s -= 3.0
         if kinds_here & {"appos", "verb", "possessive"}:
@@ -441,7 +460,7 @@ class Recognizer:
         if "label" in kinds_else and 2 * len(ev.place.get(c.key, ())) >= len(ev.labels.get(c.key, {}).get("PERSON", ())):
             kinds_else.discard("label")   # labelled a person, but as often used with a place cue
         if kinds_else:
-            pen = 1.5 * min(2, len(kinds_else)) * factor
+            pen = min(3.0, sum(PERSON_WEIGHT.get(k, 1.5) for k in kinds_else)) * factor
             s -= pen
             c.reasons.append(f"person elsewhere {sorted(kinds_else)} -{pen}")
         if ev.place_elsewhere(c.key, pos):

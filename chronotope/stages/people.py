@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..document import Document, Entity, slug
 from ..names import Item, cluster_people, fold, org_key, parse_name, person_id, split_list
@@ -34,6 +35,7 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_WORD = re.compile(r"\w[\w'-]*")
 
 # priority of a rule when candidates overlap: higher wins, then the longer span
 P_TITLE, P_RULE, P_MODEL, P_WEAK = 4, 3, 2, 1
@@ -70,7 +72,8 @@ class PeopleStage(BaseStage):
     def finish(self, doc: Document) -> None:
         try:
             cands = doc.state.get("people_candidates", []) + _note_authors(doc)
-            cands = _drop_places(doc, _propagate(doc, cands))
+            cands = _drop_unlikely(doc, cands)      # before propagation, so bad surnames do not spread
+            cands = _drop_places(doc, _drop_unlikely(doc, _propagate(doc, cands)))
             _build(doc, _resolve_overlaps(cands))
             narrator = find_narrator(doc)
             if narrator:
@@ -109,7 +112,12 @@ class _Context:
 
 
 def _cap(tok) -> bool:
-    return bool(_NAME_TOKEN.match(tok.text)) and tok.text.lower() not in words("not_names")
+    return _cap_text(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _cap_text(text: str) -> bool:
+    return bool(_NAME_TOKEN.match(text)) and text.lower() not in words("not_names")
 
 
 def _name_run(sd, i: int, limit: int = 4) -> int:
@@ -117,6 +125,8 @@ def _name_run(sd, i: int, limit: int = 4) -> int:
     j = i
     while j < len(sd) and j - i < limit:
         t = sd[j]
+        if j > i and t.is_sent_start:
+            break           # "James I. On the road..."
         if _cap(t) and t.text.lower() not in words("titles") and t.text.lower() not in words("org_heads"):
             j += 1
         elif t.text.lower() in words("particles") and j > i and j + 1 < len(sd) and _cap(sd[j + 1]):
@@ -127,9 +137,11 @@ def _name_run(sd, i: int, limit: int = 4) -> int:
 
 
 def _collect(doc: Document, section) -> list[Candidate]:
-    sd = section.spacy
-    if sd is None:
+    sdoc = section.spacy
+    if sdoc is None:
         return []
+    # a list of tokens: indexing a spaCy Doc builds a new Token object each time
+    sd = list(sdoc)
     ctx = _Context(doc, section)
     base = section.nstart
     out: list[Candidate] = []
@@ -154,7 +166,8 @@ def _collect(doc: Document, section) -> list[Candidate]:
     doc.state.setdefault("vessel_names", set()).update(vessel_names)
 
     lower_words = {t.text for t in sd if t.text.islower()}
-    person_ok = _person_surfaces(sd)
+    _class_words(doc, sdoc, sd)
+    person_ok = _person_surfaces(sdoc, sd)
     taken = set()   # token indices claimed by title rules
     n = len(sd)
     i = 0
@@ -165,6 +178,13 @@ def _collect(doc: Document, section) -> list[Candidate]:
         if low in words("titles") and i + 1 < n and _cap(sd[i + 1]) and sd[i + 1].lower_ not in words("titles"):
             if t.is_sent_start and t.text[0].isupper() and low in {"father", "mother", "brother", "sister", "master", "private", "major", "count", "justice", "elder", "don", "general"} and not sd[i + 1].pos_ == "PROPN":
                 i += 1
+                continue
+            if low in words("place_prefixes"):
+                i += 1          # "St. Jago": a place or a saint's day, not a person
+                continue
+            if not t.text.endswith(".") and sd[i + 1].pos_ != "PROPN" \
+                    and sd[i + 1].lower_ in lowercase_words(doc):
+                i += 1          # "General Aspect", "the elder Fuegian": a common word after the title
                 continue
             j = _name_run(sd, i + 1)
             if j > i + 1 and not _is_place_run(ctx, sd, base, i + 1, j):
@@ -218,6 +238,8 @@ def _collect(doc: Document, section) -> list[Candidate]:
             while j < len(sd) and _INITIAL.match(sd[j].text):
                 j += 1
             dotted = any(sd[x].text.endswith(".") for x in range(i, j))
+            if j - i == 1 and t.lower_ in words("place_prefixes"):
+                continue        # "S. Carlos": San Carlos
             if j < len(sd) and (j - i >= 2 or dotted) and _cap(sd[j]) and len(sd[j].text) > 2 \
                     and sd[j].text not in vessel_names:
                 e = _name_run(sd, j, 2)
@@ -241,7 +263,7 @@ def _collect(doc: Document, section) -> list[Candidate]:
             if ctx.place(base + t.idx, base + t.idx + len(t.text)) is None:
                 add("organization", i, i + 1, P_WEAK, "acronym", 0.6)
 
-    for ent in sd.ents:
+    for ent in sdoc.ents:
         a, b = ent.start, ent.end
         while a < b and sd[a].lower_ in {"the", "a", "an"}:
             a += 1
@@ -256,7 +278,9 @@ def _collect(doc: Document, section) -> list[Candidate]:
         place = ctx.place(s, e)
         prev = sd[a - 1] if a > 0 else None
         after_vessel = prev is not None and prev.lower_ in words("vessel_words") or span_text in vessel_names
-        if after_vessel:
+        if _taxon_context(sd, a, b):
+            continue
+        if after_vessel or (prev is not None and prev.lower_ in words("place_prefixes") and prev.text[:1].isupper()):
             continue
         label = ent.label_
         single = b - a == 1
@@ -278,8 +302,8 @@ def _collect(doc: Document, section) -> list[Candidate]:
                 tok = sd[a]
             if sum(1 for x in range(a, b) if sd[x].text.isupper() and len(sd[x].text) > 2) >= 2:
                 continue    # a telegram in capitals, not a name
-            if single and b < len(sd) and sd[b].pos_ == "NOUN" and sd[b].text.islower():
-                continue    # an adjective use: "Lithuanian chronicles"
+            if single and _modifies_next(sd, b):
+                continue    # an adjective use: "Lithuanian chronicles", a genus: "Cynara cardunculus"
             if single and prev is not None and prev.lower_ == "the":
                 continue    # "the Bosphorus": people do not take the article
             if any(sd[x].lower_ in {"and", "&"} for x in range(a, b)):
@@ -296,14 +320,14 @@ def _collect(doc: Document, section) -> list[Candidate]:
                 continue
             if place == "unresolved" and not evidence and span_text not in person_ok:
                 continue
-            if single and prev is not None and prev.lower_ in PLACE_PREPOSITIONS and not evidence:
-                continue
+            if prev is not None and prev.lower_ in PLACE_PREPOSITIONS and not evidence:
+                continue    # "at Punta Gorda", "near Rio de Janeiro"
             if _conj_with_place(ctx, sd, base, a, b):
                 continue
             if all(sd[x].lower_ in words("titles") for x in range(a, b)):
                 continue
             add("person", a, b, P_MODEL, "model", 0.8)
-        elif label in ("ORG", "GPE", "LOC", "FAC") and evidence and (
+        elif label in ("ORG", "GPE", "LOC", "FAC") and evidence and not (single and _modifies_next(sd, b)) and (
                 place != "resolved" or evidence in ("role", "social") or span_text in person_ok):
             add("person", a, b, P_RULE, "evidence:" + evidence, 0.7)
         elif label == "ORG":
@@ -315,7 +339,68 @@ def _collect(doc: Document, section) -> list[Candidate]:
     return out
 
 
-def _person_surfaces(sd) -> set[str]:
+def _taxon_context(sd, a: int, b: int) -> bool:
+    """A Latin name of a plant or animal: "(Aptenodytes demersa)", "the genus Millepora", "_Mulita_"."""
+    prev = sd[a - 1] if a > 0 else None
+    if prev is not None and prev.lower_ in words("taxon_words"):
+        return True
+    if prev is not None and prev.text == "_" or sd[a].text.startswith("_"):
+        return True         # italics in plain-text editions mark foreign words
+    if b < len(sd):
+        nxt = sd[b]
+        if nxt.text.islower() and nxt.lower_ in words("place_words"):
+            return False    # handled as a place: "Mahlos-Mahdoo atoll"
+        if prev is not None and prev.text == "(" and nxt.text[:1].islower() and _LATIN_WORD.search(nxt.text):
+            return True
+    return False
+
+
+def _modifies_next(sd, b: int) -> bool:
+    """The word before ``sd[b]`` modifies it: "Lithuanian chronicles", "Cynara cardunculus"."""
+    if b >= len(sd):
+        return False
+    nxt = sd[b]
+    return nxt.text.isalpha() and nxt.text.islower() and (
+        nxt.pos_ in ("NOUN", "X") or (nxt.pos_ in ("ADJ", "PROPN") and bool(_LATIN_EPITHET.search(nxt.text))))
+
+
+QUANTIFIERS = {"a", "an", "two", "three", "four", "five", "six", "many", "several", "some", "few", "these",
+               "those", "other", "most", "all", "no", "every", "each", "another", "such"}
+
+
+def _class_words(doc: Document, sdoc, sd) -> None:
+    """Capitalised words the text uses as common nouns: "a Gaucho", "the Spaniards were", NORP names.
+
+    Collected for the whole document in ``doc.state["people_class_words"]``; a
+    one-word person name among them is a class of people (or a ship, a
+    landmark), not a person.
+    """
+    found = doc.state.setdefault("people_class_words", set())
+    for ent in sdoc.ents:
+        if ent.label_ == "NORP" and len(ent) == 1:
+            found.add(ent.text)
+    n = len(sd)
+    for i in range(1, n):
+        t = sd[i]
+        if not t.is_title or t.is_sent_start:
+            continue
+        prev = sd[i - 1].lower_
+        if prev not in QUANTIFIERS and prev != "the":
+            continue
+        k = i + 1
+        while k < n and sd[k].is_space:
+            k += 1
+        nxt = sd[k] if k < n else None
+        if nxt is not None and (nxt.text[:1].isupper() or nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+                                or nxt.text == "'s"):
+            continue        # "the Rosas government", "a Mr. Smith", "the Beagle Channel"
+        if prev == "the" and not (t.text.endswith("s") or t.lower_ in lowercase_words(doc)):
+            if t.pos_ == "PROPN":
+                continue    # "the Bosphorus" is handled where it is read; keep plural and common words
+        found.add(t.text)
+
+
+def _person_surfaces(sdoc, sd) -> set[str]:
     """Names the model calls people and the text never uses as places.
 
     A gazetteer knows towns called after people; a surface form that the
@@ -326,7 +411,7 @@ def _person_surfaces(sd) -> set[str]:
     """
     labelled: Counter = Counter()
     place_ctx: set[str] = set()
-    for ent in sd.ents:
+    for ent in sdoc.ents:
         text = ent.text
         if ent.label_ == "PERSON":
             labelled[text] += 1
@@ -407,7 +492,8 @@ def _person_evidence(doc, sd, a: int, b: int) -> str | None:
         k = b + 1
         if sd[k].lower_ in {"the", "a", "an", "our", "his", "her", "their", "my", "its"}:
             for x in range(k + 1, min(len(sd), k + 5)):
-                if sd[x].lower_ in words("roles"):
+                if sd[x].lower_ in words("roles") and not (
+                        x + 1 < len(sd) and sd[x + 1].pos_ in ("NOUN", "PROPN") and sd[x + 1].text.islower()):
                     return "role"
                 if sd[x].is_punct:
                     break
@@ -432,9 +518,23 @@ def _bad_person(doc, sd, a: int, b: int, text: str) -> bool:
         return True            # "Chu-chu-chu-chu"
     if b - a == 1 and sd[a].is_sent_start:
         low = text.lower()
-        if re.search(r"(?<![\w])" + re.escape(low) + r"(?![\w])", doc.norm) and low != text:
+        if low != text and low in lowercase_words(doc):
             return True        # a common word capitalised at a sentence start ("Sciatica")
     return False
+
+
+def lowercase_words(doc: Document) -> frozenset[str]:
+    """Every word the document writes in lower case (computed once, kept in ``doc.state``)."""
+    got = doc.state.get("people_lower")
+    if got is None:
+        found = set()
+        for w in _WORD.findall(doc.norm):
+            if w.islower():
+                found.add(w)
+                if "-" in w or "'" in w:
+                    found.update(x for x in re.split(r"[-']", w) if x)
+        got = doc.state["people_lower"] = frozenset(found)
+    return got
 
 
 def _bad_org(text: str) -> bool:
@@ -457,11 +557,38 @@ def _note_authors(doc: Document) -> list[Candidate]:
     out = []
     for s, e in doc.state.get("note_authors", []):
         text = doc.norm[s:e]
+        # "Cuvier. Ossemens Fossils", "Azara's Voyage": the author, not the title after
+        for cut in _AUTHOR_END.finditer(text):
+            before = text[:cut.start()].split()
+            if cut.group() == "'s" or (before and before[-1].lower() + "." not in words("titles")
+                                        and before[-1].lower() not in words("titles")):
+                text = text[:cut.start()]
+                break
         for part in split_list(text):
             k = doc.norm.find(part, s, e)
             if k >= 0:
                 out.append(Candidate("person", k, k + len(part), part, P_RULE, "note-author", 0.9))
     return out
+
+
+class _Spans:
+    """Disjoint sorted spans for fast overlap tests (overlapping input spans are merged)."""
+
+    def __init__(self, spans) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            if self.ends and a < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_right(self.starts, s)
+        if k > 0 and self.ends[k - 1] > s:
+            return True
+        return k < len(self.starts) and self.starts[k] < e
 
 
 def _propagate(doc: Document, cands: list[Candidate]) -> list[Candidate]:
@@ -488,13 +615,13 @@ def _propagate(doc: Document, cands: list[Candidate]) -> list[Candidate]:
         if c.kind == "organization" and c.name.strip() in surnames and c.source == "model":
             c = Candidate("person", c.nstart, c.nend, c.name.strip(), P_MODEL, "propagated", 0.7)
         out.append(c)
-    taken = sorted((c.nstart, c.nend) for c in out)
+    blocked = _Spans(skip + [(c.nstart, c.nend) for c in out])
     pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
                          + r")(?![\w-])")
     bstart, bend = doc.nbody
     for m in pattern.finditer(doc.norm, bstart, bend):
         s, e = m.span()
-        if any(a < e and s < b for a, b in skip) or any(a < e and s < b for a, b in taken):
+        if blocked.overlaps(s, e):
             continue
         out.append(Candidate("person", s, e, m.group(), P_WEAK, "propagated", 0.7))
     return out
@@ -511,6 +638,56 @@ _TRAVEL_CONTEXT = re.compile(
     r"steamer|coach|road|route|way|bound|travellers|passengers|miles|versts|kilometres|kilometers)"
     r"\s+(?:on\s+|by\s+\w+\s+)?(?:to|for|from)\s+([A-Z][\w'-]+)")
 WEAK_SOURCES = {"model", "propagated", "evidence:given-name", "evidence:surname"}
+
+
+_LATIN_WORD = re.compile(r"(?:a|us|um|i|ii|ae|is|es|ensis|icus|ata|oides)$")
+_AUTHOR_END = re.compile(r"(?<=\w\w)\.\s+[A-Z]|'s\b")
+_LATIN_EPITHET = re.compile(r"(?:ensis|icus|icum|ica|oides|iformis|atus|ii|ae)$")
+_ONLY_INITIALS = re.compile(r"^(?:[A-Z]\.?\s*)+$")
+
+
+def _drop_unlikely(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """Drop person candidates that read as something else once the whole document is known.
+
+    Compass points and bare initials ("S. W."), a title alone ("Captain",
+    "Majesty"), a class of people ("Gauchos", "the elder Fuegian"), a common
+    word the text also writes in lower case ("Nature", "Instinct"), a place
+    phrase ("Gregory Bay", "San Pedro") and a Latin binomial ("Rana
+    mascariensis") proposed by the model alone.
+    """
+    class_words = doc.state.get("people_class_words", set())
+    lower = lowercase_words(doc)
+    out = []
+    for c in cands:
+        if c.kind != "person":
+            out.append(c)
+            continue
+        name = parse_name(c.name).name
+        toks = name.split()
+        weak = c.source in WEAK_SOURCES or c.source == "given-name"
+        if not toks or _ONLY_INITIALS.match(name) or name.lower() in words("titles") \
+                or name.lower() in words("not_names"):
+            continue
+        if not toks[0][:1].isupper() and toks[0].lower() not in words("particles"):
+            continue        # "of England" left after a title
+        if len(toks) == 1:
+            w = toks[0]
+            titled = c.source.startswith("title") and c.attrs.get("title", "")[:1].isupper()
+            if (w in class_words and not titled) or (c.source in WEAK_SOURCES and w.lower() in lower):
+                continue
+        if len(toks) == 2 and c.source in WEAK_SOURCES | {"initials", "given-name"} \
+                and _LATIN_EPITHET.search(toks[1].lower()) and not is_given_name(toks[0]):
+            continue        # "Opetiorhynchus Patagonicus", "C. Azarae"
+        if len(toks) > 1 and c.source in WEAK_SOURCES and not is_given_name(toks[0]) \
+                and toks[0].lower() in lower:
+            continue        # "Geological Transactions", "Information About Project Gutenberg"
+        if len(toks) > 1 and weak:
+            if any(x.lower() in words("place_words") for x in toks) or toks[0].lower() in words("place_prefixes"):
+                continue
+            if c.source != "given-name" and toks[-1] in class_words:
+                continue    # "Catalonian Spaniard"
+        out.append(c)
+    return out
 
 
 def _drop_places(doc: Document, cands: list[Candidate]) -> list[Candidate]:
@@ -531,8 +708,8 @@ def _drop_places(doc: Document, cands: list[Candidate]) -> list[Candidate]:
         place_words.update(m.group(1) for m in rx.finditer(doc.norm, bstart, bend))
     out = []
     for c in cands:
-        if c.kind == "person" and c.source in WEAK_SOURCES and len(c.name.split()) == 1 \
-                and c.name.strip() in place_words:
+        if c.kind == "person" and (c.source in WEAK_SOURCES or c.source == "given-name") \
+                and c.name.strip() in place_words and (len(c.name.split()) > 1 or c.source != "given-name"):
             continue
         out.append(c)
     return out
