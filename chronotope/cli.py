@@ -55,6 +55,9 @@ def cmd_extract(args) -> int:
     for err in errors:
         _fail(err)
     failures += errors
+    for d in corpus.documents:   # a stage that failed on one document, or a decoding problem: say so
+        for w in list(d.meta.get("warnings") or []) + list(d.meta.get("stage_errors") or []):
+            _fail(f"warning: {d.source}: {w}")
     if args.out and corpus.documents:
         from .export_json import corpus_to_json, write_json
         write_json(corpus_to_json(corpus), args.out)

@@ -62,6 +62,7 @@ class Options:
     reference_date: str | None = None     # document creation time, ISO date
     calendar: str | None = None           # default calendar for dates: "gregorian" | "julian"
     section_chars: int = SECTION_CHARS
+    spacy_processes: int = 1              # >1: the language model runs sections of one document in parallel
 
 
 def sections(doc: Document, limit: int = SECTION_CHARS) -> Iterator[tuple[int, int]]:
@@ -120,7 +121,8 @@ class Pipeline:
             st.begin(doc)
         spans = list(sections(doc, self.options.section_chars))
         texts = (doc.norm[s:e] for s, e in spans)
-        for (s, e), sdoc in zip(spans, self.nlp.pipe(texts, batch_size=4)):
+        n_process = self.options.spacy_processes if len(spans) > 1 else 1
+        for (s, e), sdoc in zip(spans, self.nlp.pipe(texts, batch_size=4, n_process=n_process)):
             sec = Section(s, e, sdoc)
             lang.process(doc, sec)
             for st in self.stages:

@@ -67,6 +67,9 @@ def extract_paths(paths: list[str], options: Options, jobs: int = 1, db: str | N
     errors: list[str] = []
     bar = _bar(len(paths), progress)
     if jobs <= 1 or len(paths) == 1:
+        if jobs > 1:   # one document: let the language model use the processes instead
+            from dataclasses import replace
+            options = replace(options, spacy_processes=jobs)
         pipeline = Pipeline(options)
         global _worker_pipeline
         _worker_pipeline = pipeline

@@ -107,3 +107,65 @@ def test_speed_beyond_the_mode_is_an_issue(pipeline):
     plausibility.check(d)
     assert [i.kind for i in d.issues] == ["implausible_speed"]
     assert "1500 km" in d.issues[0].message
+
+
+def _legs(d):
+    names = {k: v.name for k, v in d.entities.items()}
+    return [(names.get(l.from_place), names.get(l.to_place), l.modes) for j in d.journeys for l in j.legs]
+
+
+def test_third_person_convoy_chains_stops_and_ignores_plans(pipeline):
+    text = ("In his speech to the court the accused spoke of what was done in Warsaw, Lodz, Vilna and Minsk.\n\n"
+            "On 2 March 1907 the prisoners were taken by rail from Moscow to Kazan. "
+            "From Kazan the convoy went on by sleigh to Perm, and thence to Tyumen. "
+            "They were to be sent further to Tobolsk, but the order was changed.\n\n"
+            "At Tyumen, on 20 March, Sokolov wrote to his wife.")
+    d = run(pipeline, text)
+    legs = _legs(d)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    stops = [(a, b) for a, b, _ in legs]
+    assert ("Moscow", "Kazan") in stops and ("Kazan", "Perm") in stops and ("Perm", "Tyumen") in stops
+    assert not any(a in ("Warsaw", "Lodz", "Vilna", "Minsk") for a, _ in stops)   # a list in a speech
+    assert not any(b == "Tobolsk" for _, b in stops)                               # only planned
+    assert "sleigh" in dict(((a, b), m) for a, b, m in legs)[("Kazan", "Perm")]
+    assert any(e.type == "travel" and e.attributes.get("planned") for e in d.events)
+
+
+def test_diary_headings_and_subjectless_entries(pipeline):
+    text = ("1 May 1871.\n\nLeft Lisbon at dawn on the steamer Tagus, bound for Bordeaux.\n\n"
+            "4 May 1871.\n\nBordeaux. The crossing was rough and I kept to my cabin.\n\n"
+            "6 May 1871.\n\nBy rail from Bordeaux to Paris, eleven hours in a crowded compartment.\n\n"
+            "9 May 1871.\n\nI met my cousin, who tells me that travellers for Rome go by Turin.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    stops = [(a, b) for a, b, _ in _legs(d)]
+    assert ("Lisbon", "Bordeaux") in stops and ("Bordeaux", "Paris") in stops
+    assert not any(b in ("Rome", "Turin") for _, b in stops)          # hearsay about people in general
+
+
+def test_first_person_text_without_a_named_narrator(pipeline):
+    text = ("We sailed from Plymouth on the 3rd of June 1832 and reached Madeira after a week. "
+            "I went ashore with the mate, Mr. Hobbes, and Mr. Hobbes showed me the town. "
+            "From Madeira we sailed to Tenerife, where I collected insects for three days.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    assert d.journeys
+    j = d.journeys[0]
+    names = [d.entities[t].name for t in j.travellers if t in d.entities]
+    assert names and "Hobbes" not in names[0]         # not the most-named person
+    stops = [(a, b) for a, b, _ in _legs(d)]
+    assert ("Plymouth", "Madeira") in stops and ("Madeira", "Tenerife") in stops
+
+
+def test_rivers_and_regions_are_passed_not_stops(pipeline):
+    text = ("In May 1890 we left Perm by steamer, went down the Kama into the Volga, "
+            "and came to Kazan after two days.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    stops = [(a, b) for a, b, _ in _legs(d)]
+    assert ("Perm", "Kazan") in stops
+    assert not any(b in ("Kama", "Volga") for _, b in stops)

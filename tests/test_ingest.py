@@ -13,7 +13,9 @@ import pytest
 
 from chronotope.ingest import MAX_BYTES, IngestError, Source, iter_input_paths, read_source
 
-BEAGLE = Path("/work/shared/corpus/public-domain/voyage-of-the-beagle.txt")
+from conftest import CORPUS
+
+BEAGLE = CORPUS / "public-domain" / "voyage-of-the-beagle.txt"
 
 # Original sentences written for these tests.
 PLAIN = "The courier left Tver at dawn.\nHe rode \u201cwithout rest\u201d to the river; the caf\u00e9 was shut.\n"

@@ -1,22 +1,15 @@
 """Notes stage: markers, notes section, note parsing, and citations across documents."""
-from pathlib import Path
-
 import pytest
 
 from chronotope.document import Corpus, Document
 from chronotope.notes import find_markers, find_notes_section, link_citations, parse_note
 from chronotope.stages.notes import NotesStage
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-if not CORPUS.exists():
-    CORPUS = Path("/work/shared/corpus")
+from conftest import corpus_path
 
 
 def read(name):
-    p = CORPUS / name
-    if not p.exists():
-        pytest.skip(f"corpus text {name} not available")
-    with open(p, encoding="utf-8", newline="") as f:
+    with open(corpus_path(name), encoding="utf-8", newline="") as f:
         return f.read()
 
 

@@ -161,3 +161,22 @@ def test_odd_input_does_not_crash(small):
     for text in ["", "\n\n\n", "Mr. . and ,", "[1]\n\n1.", "A" * 5000]:
         doc = small.run(Document(text, source="odd.txt"))
         assert doc.meta.get("warnings") is None
+
+
+def test_groups_places_and_taxa_are_not_people(small):
+    text = ("The Gauchos rode ahead of us, and a Gaucho told Mr. Pennock that the river was high. "
+            "Near Punta Herrera we met Captain Weatherby, who had seen the Spaniards at dawn on Gregory Bay. "
+            "A small bird (Furnarius rufus) sang, and in the genus Ctenomys the rodents dig burrows. "
+            "The wind blew from the S. W. all night, so Nature kept us awake; nature is loud here.\n\n"
+            "Mr. Pennock later wrote to Captain Weatherby about the Gauchos.\n")
+    doc = small.run(Document(text, source="pampas.txt"))
+    names = {e.name for e in people(doc).values()}
+    assert {"Pennock", "Weatherby"} <= names
+    assert not names & {"Gauchos", "Gaucho", "Spaniards", "Punta Herrera", "Gregory Bay", "Furnarius",
+                        "Ctenomys", "S. W.", "W.", "Nature"}
+
+
+def test_far_apart_names_sharing_a_prefix_stay_apart():
+    items = [Item(key=i, parts=parse_name(n), sentence=i, paragraph=i, pos=i * 10)
+             for i, n in enumerate(["Strack", "Strzelecki", "Martens", "Marsden"])]
+    assert len(cluster_people(items)) == 4

@@ -255,3 +255,9 @@ def test_acronyms_are_not_small_places(pipeline):
 def test_abbreviated_state_names_are_not_looked_up(pipeline):
     doc = run(pipeline, "The fire spread near Billings, Mont. on Tuesday.")
     assert not places_named(doc, "Mont.")
+
+
+def test_adjectives_before_feature_words_are_not_places(pipeline):
+    doc = run(pipeline, "The Welsh mountains were white with snow, and we reached the Turkish frontier at dawn.")
+    assert not places_named(doc, "Welsh")
+    assert not places_named(doc, "Turkish")

@@ -87,3 +87,73 @@ def test_stage_on_the_memoir_chapter(pipeline):
     assert by_text["6,000 kilometres"].quantity["unit"] == "km"
     for m in by_text.values():                     # offsets index the source text
         assert text[m.start:m.end] == m.text
+
+
+def test_fractions_of_units():
+    text = ("The inn stood two and a half versts from the ferry, half a verst past the chapel; "
+            "we walked a mile and a half, then the mile and a half back, and the boat lay "
+            "three quarters of a mile out. The cart weighed four tons and a half.")
+    f = found(text)
+    assert f["two and a half versts"].original_value == 2.5
+    assert f["half a verst"].value == pytest.approx(0.5334, abs=0.001)
+    assert f["a mile and a half"].value == pytest.approx(2.414, abs=0.01)
+    assert f["mile and a half"].original_value == 1.5          # "the mile and a half"
+    assert f["three quarters of a mile"].value == pytest.approx(1.207, abs=0.01)
+    assert f["four tons and a half"].original_value == 4.5
+
+
+def test_ranges_signs_and_percentages():
+    text = ("A sack of rye cost between 12 and 18 roubles. The post horses ran eight or nine "
+            "versts an hour. By dawn it was -14°R and at noon minus six degrees; the thermometer "
+            "showed 20 degrees of frost (Réaumur). Nearly 30 per cent of the sheep died, 5% more in spring.")
+    f = found(text)
+    r = f["12 and 18 roubles"]
+    assert (r.value, r.min, r.max, r.unit) == (15, 12, 18, "RUB")
+    sp = f["eight or nine versts an hour"]
+    assert sp.unit == "km/h" and sp.min == pytest.approx(8 * 1.0668) and sp.max == pytest.approx(9 * 1.0668)
+    assert f["-14°R"].value == pytest.approx(-17.5)
+    assert f["minus six degrees"].value == pytest.approx(-6.0)
+    assert f["20 degrees of frost (Réaumur)"].value == pytest.approx(-25.0)
+    assert f["30 per cent"].unit == "percent" and f["30 per cent"].qualifier == "at_most"
+    assert f["5%"].value == 5
+
+
+def test_nationality_adjective_names_the_currency():
+    text = ("She sold the ring for sixty American dollars, paid nine Swiss francs for the room, "
+            "owed 300 Austrian crowns and kept two Egyptian pounds. The bag weighed ten pounds.")
+    f = found(text)
+    assert f["sixty American dollars"].unit == "USD"
+    assert f["nine Swiss francs"].unit == "CHF"
+    assert f["300 Austrian crowns"].unit == "AHK"
+    assert f["two Egyptian pounds"].unit == "EGP"
+    assert f["ten pounds"].kind == "mass"
+
+
+def test_no_quantities_in_years_dates_references_and_ordinals():
+    text = ("In 1911, on the 4th, she copied pages 31-33 and article 72/4 of the code; "
+            "at five she left, the second time that week.")
+    assert find_quantities(text) == []
+
+
+def test_stage_counts_hyphenated_numbers_and_partitives(pipeline):
+    text = ("Thirty-six other deportees waited at the quay. Seven of us were chained together, "
+            "and several hundred onlookers lined the road. Page 12 of the register lists them. "
+            "The guard whirled the other two round his head.")
+    d = pipeline.run(Document(text, source="own.txt"))
+    q = {m.text: m.quantity for m in d.mentions if m.kind == "quantity"}
+    assert q["Thirty-six other deportees"]["value"] == 36
+    assert q["Seven of us"] == {**q["Seven of us"], "value": 7, "unit": "count", "of": "people"}
+    assert q["several hundred onlookers"]["min"] == 200
+    assert not any("12" in t or "two" in t for t in q)
+
+
+def test_bare_dollars_follow_the_country_the_text_is_in():
+    from chronotope.pipeline import Options, Pipeline
+    text = ("Hamburg, 2 March 1926\n\nI paid 120 dollars for the passage to Canada.\n\n"
+            "Regina, 9 June 1926\n\nThe farmer in Regina pays me 35 dollars a month, and I spent "
+            "fifteen American dollars of my old savings on boots.")
+    d = Pipeline(Options()).run(Document(text, source="own-letters.txt"))
+    q = {m.text: m.quantity for m in d.mentions if m.kind == "quantity" and m.quantity["kind"] == "money"}
+    assert q["120 dollars"]["unit"] == "USD"
+    assert q["35 dollars"]["unit"] == "CAD" and q["35 dollars"]["currency_word"] == "dollars"
+    assert q["fifteen American dollars"]["unit"] == "USD"

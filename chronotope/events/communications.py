@@ -31,17 +31,32 @@ def _kind_of_noun(tok, v) -> str | None:
     kind = v["nouns"].get(lemma) or v["nouns"].get(text)
     if kind is None:
         return None
-    if kind == "newspaper" and lemma == "paper" and tok.tag_ != "NNS":
-        return None     # "paper" the material; "the Moscow papers" are newspapers
+    if kind == "newspaper" and lemma == "paper" and (tok.tag_ != "NNS" or any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children)):
+        return None     # "paper" the material, "cigarette papers"; "the Moscow papers" are newspapers
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in v["modifier_kinds"]:
             return v["modifier_kinds"][c.lemma_.lower()]
     return kind
 
 
+def _container(tok, v):
+    """"a bundle of letters from home": the bundle carries the letters' prepositions and verb."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in v["container_nouns"]:
+        return tok.head.head
+    return None
+
+
 def _has_exchange(tok, v) -> bool:
     """The message is sent, carried or received in this clause (not merely named)."""
     ex = set(v["exchange_verbs"])
+    box = _container(tok, v)
+    if box is not None and box.i != tok.i and _has_exchange(box, v):
+        return True
+    need = v["nouns_need_verbs"].get(tok.lemma_.lower())
+    if need:          # "wrote an account of", not "took into account"
+        verb = governing_verb(tok, 3)
+        return tok.dep_ in ("dobj", "nsubjpass") and verb is not None and verb.lemma_.lower() in need
     if preps(tok, {"from", "to", "for"}):
         return True
     for c in tok.children:
@@ -50,13 +65,17 @@ def _has_exchange(tok, v) -> bool:
     verb = governing_verb(tok, 3)
     if verb is not None and verb.lemma_.lower() in ex:
         return True
+    if verb is not None and verb.lemma_.lower() in v["route_verbs"] and tok.dep_ in ("nsubj", "nsubjpass") and \
+            preps(verb, set(v["route_preps"])):
+        return True       # "my letters went through the governor's office"
     return False
 
 
 def find(sent, base: int) -> list[dict]:
     v = vocab.communication()
     low = sent.text.lower()
-    frames = []
+    ctx = sent.doc.text[max(0, sent.start_char - 400):sent.start_char]
+    frames = _heading(sent, base, v)
     used = set()
     for tok in sent:
         kind = None
@@ -67,8 +86,14 @@ def find(sent, base: int) -> list[dict]:
                 continue
             if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in tok.children):
                 continue      # "this letter": the one already told
+            if any(c.lower_ in v["self_reference"] for c in tok.children):
+                continue      # "the letters below": the text's own documents, told by an editor
             if not _has_exchange(tok, v):
                 continue
+            gv = governing_verb(tok, 2)
+            if tok.lemma_.lower() in ("inquiry", "enquiry") and gv is not None and \
+                    gv.lemma_.lower() in v["inquiry_hold_verbs"]:
+                continue      # "an inquiry was held": a hearing, not a message
             if tok.dep_ == "appos" and _kind_of_noun(tok.head, v):
                 continue      # "telegrams for me, especially telegrams on ...": one report
             if tok.dep_ == "pobj" and tok.head.lower_ in v["channel_preps"]:
@@ -79,17 +104,31 @@ def find(sent, base: int) -> list[dict]:
             # "he wired Natalia": the verb is the message; "wrote a letter" is the noun's
             if any(_kind_of_noun(o, v) for o in tok.children if o.dep_ in ("dobj", "obj", "nsubjpass")):
                 continue
-            if tok.lemma_.lower() == "write" and not (preps(tok, {"to"}) or any(
-                    c.dep_ in ("dative",) for c in tok.children)):
-                continue
+            need = v["verb_needs"].get(tok.lemma_.lower())
+            if need and not (preps(tok, set(need)) or any(
+                    c.dep_ in need or (c.dep_ == "dobj" and "dobj" in need and c.pos_ in ("PRON", "PROPN", "NOUN"))
+                    for c in tok.children)):
+                continue      # "wrote to him", "informed the governor", "corresponded with"
+            if tok.lemma_.lower() in ("inform", "notify") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                continue      # "I have the honour to inform you": the formula of the message itself
             if tok.lemma_.lower() in ("post", "cable") and tok.tag_ == "VBN" and tok.dep_ == "amod":
                 continue
             kind = v["verbs"][tok.lemma_.lower()]
             verb = tok
         else:
+            f = _retold_fate(tok, sent, base, ctx, v)
+            if f is not None and tok.i not in used:
+                used.add(tok.i)
+                frames.append(f)
             continue
         if tok.i in used:
             continue
+        head_verb = verb if verb is not None else governing_verb(tok, 3)
+        if head_verb is not None and _instruction(head_verb):
+            continue      # "Do not send letters here", "Write again": told to, not done
+        if verb is not None and verb.lemma_.lower() == "write" and verb.tag_ in ("VBP", "VBZ") and \
+                _HEADING_IN.search(ctx + sent.doc.text[sent.start_char:verb.idx]):
+            continue      # "I write to you from ...": the letter itself, already its heading
         if verb is not None and verb.i != tok.i and (verb.i, kind) in used:
             continue      # a second noun for the same message in the same clause
         used.add(tok.i)
@@ -105,10 +144,15 @@ def find(sent, base: int) -> list[dict]:
         if len(kinds) > 1:
             f["attributes"]["kinds"] = kinds
         _roles(tok, verb, base, f, v)
+        box = _container(tok, v)
+        if box is not None:
+            for p, obj in preps(box, {"from"}):
+                f["roles"].setdefault("sender", []).append(role(obj, base))
         _channel(tok, verb, base, f, v, sent)
-        status = _status(tok, verb, low, v)
+        clause = _clause_text(verb if verb is not None else tok)
+        status = _status(tok, verb, clause, v)
         f["attributes"]["status"] = status
-        if status == "delayed" or re.search(r"\btook\b|\bafter\b|\bonly after\b", low):
+        if status == "delayed" or re.search(r"\btook\b|\bafter\b|\bonly after\b", clause):
             f["delay_cue"] = True
         if verb is not None and (modal(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_ in ("want", "hope", "plan"))):
             continue      # "a telegraph report would bring pursuit": it did not happen
@@ -159,6 +203,10 @@ def _roles(tok, verb, base, f, v):
     elif lemma in HOLD_VERBS:
         if subj is not None and subj.i != tok.i and not passive:
             roles.setdefault("holder", []).append(role(subj, base))
+        if passive:
+            for p, obj in preps(verb, {"by"}):
+                if _party(obj):
+                    roles.setdefault("holder", []).append(role(obj, base))
     else:
         if subj is not None and subj.i != tok.i and not passive:
             roles.setdefault("sender", []).append(role(subj, base))
@@ -207,13 +255,24 @@ def _channel(tok, verb, base, f, v, sent):
 
 
 def _status(tok, verb, low, v) -> str:
+    """The message's fate from its own clause: first its verb ("confiscated", "kept back",
+    "never reached"), then cue phrases in the clause."""
     if verb is not None:
         neg = negated(verb)
         lemma = verb.lemma_.lower()
         if neg and lemma in ARRIVE_VERBS | {"deliver", "receive"}:
             return "lost" if neg == "never" else "blocked"
-        if lemma in ("reach", "arrive", "deliver") and not neg:
-            pass
+        parts = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "oprd")}
+        for vl, prt, st in v["particle_status"]:
+            if lemma == vl and prt in parts:
+                return st
+        if lemma in v["verb_status"] and not neg:
+            return v["verb_status"][lemma]
+        if lemma in ("reach", "arrive", "come", "deliver") and not neg and re.search(
+                r"\b(?:days?|weeks?|months?|years?)\b[^.;]{0,20}\b(?:after|later)\b", low):
+            return "delayed"      # "reached her three months after"
+    for idiom in v["status_idioms"]:
+        low = low.replace(idiom, " ")
     for cue, status in v["status_cues"]:
         if status and re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low):
             return status
@@ -226,3 +285,111 @@ def _general(tok, verb, low, v) -> bool:
     if verb.tag_ not in ("VBP", "VBZ") and not any(c.tag_ in ("VBP", "VBZ") for c in verb.children if c.dep_ == "aux"):
         return False
     return any(cue in low for cue in v["general_practice_cues"])
+
+
+_HEADING_IN = re.compile(r"(?m)^[^\n,]{1,40}(?:,[^\n,]{1,30})?,\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+\d{4}\.?\s*$")
+
+
+def _heading(sent, base, v) -> list[dict]:
+    """A letter's heading, "Place, 14 March 1927" on a line of its own followed by a
+    salutation: each such letter in a collection is a communication (sent from there, then)."""
+    text = sent.text
+    line = text.split("\n", 1)[0].rstrip()
+    m = _HEADING_IN.match(line)
+    if not m or not line[:1].isupper():
+        return []
+    month = re.search(r"[A-Za-z]+(?=\.?\s*\d|\.?\s+\d{4})", line.split(",")[-1])
+    if not month or month.group(0).lower() not in v["heading_months"]:
+        return []
+    doc = sent.doc
+    start = sent.start_char
+    before = doc.text[max(0, start - 2):start]
+    if start > 0 and "\n" not in before:
+        return []          # not a line of its own
+    after = doc.text[start + len(line):start + len(line) + 200].lstrip()
+    if not re.match(v["salutations"], after, re.I) and not re.match(r"[A-Z][\w .]{0,40},\s*\n", after):
+        return []
+    s = base + start
+    return [{"type": "communication", "nstart": s, "nend": s + len(line), "trigger": (s, s + len(line)),
+             "attributes": {"kind": "letter", "status": "sent", "heading": True}, "roles": {}}]
+
+
+def _instruction(verb) -> bool:
+    """An imperative or a prohibition: "Do not send letters here", "Write again",
+    "I was not to write to anyone": what should be done, not a message."""
+    if verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.lower_ not in ("do", "don't")
+                                    for c in verb.children) and verb.dep_ in ("ROOT", "conj", "parataxis", "ccomp"):
+        if verb.dep_ == "ROOT" or verb.head.tag_ == "VB":
+            return not any(c.dep_ == "nsubj" for c in verb.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if negated(verb) and infinitive:
+        return True        # "not to write"
+    if infinitive and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in (
+            "tell", "ask", "order", "instruct", "advise", "urge", "beg", "bid", "forbid", "command", "direct"):
+        return True        # "told me to write to the consul"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True        # "I was to write only through his office"
+    return False
+
+
+def _clause_text(head) -> str:
+    """Lower-cased text of the clause around head: its verb's subtree without conjoined
+    clauses that have a subject of their own ("..., but mine reached her late")."""
+    verb = head
+    while verb.dep_ in ("xcomp", "aux", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "pcomp", "compound", "amod",
+                        "det", "poss", "appos") and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+    skip = set()
+    for c in verb.children:
+        if c.dep_ in ("conj", "parataxis", "ccomp") and c.pos_ in ("VERB", "AUX") and \
+                any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and head.i not in {t.i for t in c.subtree}:
+            skip.update(t.i for t in c.subtree)
+    toks = [t for t in verb.subtree if t.i not in skip]
+    return " ".join(t.text for t in toks).lower()
+
+
+def _retold_fate(tok, sent, base, ctx, v) -> dict | None:
+    """"Two of them were kept back", "The first took ten weeks": the fate of messages named
+    in the sentences just before, told of a pronoun, a number or an ordinal."""
+    if tok.pos_ not in ("VERB",) or negated(tok) and tok.lemma_.lower() not in ARRIVE_VERBS:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma not in v["anaphor_verbs"]:
+        return None
+    subj = subject(tok)
+    if subj is None or subj.i > tok.i:
+        return None
+    word = subj.lower_
+    numeric = subj.pos_ == "NUM" or subj.like_num
+    ordinal = word in ("first", "second", "third", "last", "rest", "other", "others", "latter", "former")
+    if not (numeric or ordinal or word in v["anaphors"]):
+        return None
+    if lemma in v["anaphor_loose_verbs"] and not (numeric or ordinal or word in ("mine", "yours", "his", "hers", "ours", "theirs")):
+        return None            # "they reached Tomsk" is people travelling
+    prt = v["anaphor_verbs"][lemma]
+    if prt and not any(c.lower_ == prt and c.dep_ in ("prt", "advmod", "prep", "oprd") for c in tok.children):
+        return None            # "kept back", not "kept"
+    if lemma == "take" and not any(c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in ("day", "week", "month", "year")
+                                   for c in tok.children):
+        return None            # "took ten weeks"
+    last = None
+    for m in re.finditer(r"\b([a-z]+?)s?\b", ctx[-300:].lower()):
+        k = v["nouns"].get(m.group(1)) or v["nouns"].get(m.group(0)) or v["verb_forms"].get(m.group(0))
+        if k and k not in ("newspaper", "statement", "report"):
+            last = k
+    if last is None:
+        return None
+    f = {"type": "communication", "nstart": base + sent.start_char, "nend": base + sent.end_char,
+         "trigger": (base + tok.idx, base + tok.idx + len(tok.text)),
+         "attributes": {"kind": last, "anaphoric": True}, "roles": {}}
+    _roles(subj, tok, base, f, v)
+    clause = _clause_text(tok)
+    status = _status(subj, tok, clause, v)
+    if lemma == "take":
+        status = "delayed"
+    f["attributes"]["status"] = status
+    if status == "delayed" or re.search(r"\btook\b|\bafter\b", clause):
+        f["delay_cue"] = True
+    return f

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Journey, Leg, Participant
+from ..document import Document, Entity, Journey, Leg, Participant
 from . import vocab
 from .resolve import (date_for, dates_in, duration_hours, durations_in, entities_for, narrator,
                       places_in, quantities_in)
@@ -53,10 +53,49 @@ class _Track:
             self.loc = leg["to"]
 
 
+def _feature(doc, pid) -> str | None:
+    e = doc.entities.get(pid)
+    return (e.geo or {}).get("feature") if e is not None else None
+
+
+def _split_stops(doc, places, v, arrive=False):
+    """Destinations that can be stops, and those that are only passed: rivers, seas,
+    mountains are never stops; regions and countries are context unless arrived in."""
+    never, area = set(v.get("never_stop_features", [])), set(v.get("area_features", []))
+    stops, passed = [], []
+    for pid in places:
+        feat = _feature(doc, pid)
+        if feat in never or (feat in area and not arrive):
+            passed.append(pid)
+        else:
+            stops.append(pid)
+    return stops, passed
+
+
+def _named_place(doc, s, e) -> str | None:
+    """A span the places stage left unmarked whose words are exactly the name of a place it
+    found elsewhere in the document ("Reached Kiel at noon" when "Kiel" was read as a name)."""
+    words = doc.norm[s:e].strip(" \t\r\n.,;:!?")
+    if not words or not words[:1].isupper():
+        return None
+    names = doc.state.get("events.place_names")
+    if names is None:
+        names = {}
+        for m in doc.mentions_of("place"):
+            if m.entity:
+                names.setdefault(doc.norm[m.nstart:m.nend], m.entity)
+        doc.state["events.place_names"] = names
+    return names.get(words)
+
+
 def _first(doc, spans, exclude=()) -> list[str]:
     out = []
     for s, e, _p in spans:
-        for pid in places_in(doc, s, e):
+        found = places_in(doc, s, e)
+        if not found:
+            named = _named_place(doc, s, e)
+            found = [named] if named else []
+        for pid in found:
             if pid not in out and pid not in exclude:
                 out.append(pid)
                 break
@@ -112,6 +151,13 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             prev = (t.leg["modes"] if t.leg else []) or (t.legs[-1]["modes"] if t.legs else [])
             mode = "rail" if "rail" in prev else mode[:-1]
         para = para_of(f)
+        if t.leg is None and t.legs and t.legs[-1].get("heading_para") == para:
+            last = t.legs[-1]       # "Eydtkuhnen. The diligence took fourteen hours": how they came
+            if mode not in last["modes"]:
+                last["modes"].append(mode)
+            if f not in last["frames"]:
+                last["frames"].append(f)
+            return
         if t.leg is None:
             t.open(start_loc(t, f["nstart"]), para, f, _date(f))
         elif t.leg["to"] and t.leg["to_para"] != para:
@@ -147,10 +193,25 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
 
     def origin(t, pid, f):
         para = para_of(f)
+        here = (t.leg["to"] if t.leg is not None and t.leg["to"] else None) or t.loc
+        told = [l["from"] for l in t.legs[-4:]] + ([t.leg["from"]] if t.leg is not None and t.leg["to"] else [])
+        if pid != here and pid in told:
+            return              # "He left Trieste on 18 December": a retelling of a leg already told
         if t.leg is not None and t.leg["to"] is None:
+            if t.leg["from"] is not None and t.leg["from"] != pid:
+                t.leg["to"] = pid       # left A, now setting out from B: A -> B was travelled
+                t.leg["implied"] = True
+                t.close()
+                t.open(pid, para, f, _date(f))
+                return
             t.leg["from"] = pid
             return
         if t.leg is not None:
+            t.close()
+        if t.loc is not None and t.loc != pid:
+            t.open(t.loc, para, f, None)    # at A, next seen setting out from B
+            t.leg["to"] = pid
+            t.leg["implied"] = True
             t.close()
         t.loc = pid
         t.open(pid, para, f, _date(f))
@@ -182,10 +243,45 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         typ = f["type"]
         if typ == "locative":
             pl = _first(doc, f["at"])
-            if pl:
-                locatives.append((f["nstart"], pl[0]))
+            if not pl:
+                continue
+            k = _key(doc, f, focus, v) if f.get("travellers") else None
+            t = tracks.get(k) if k is not None else None
+            stops, _ = _split_stops(doc, pl, v)
+            if t is not None and k == focus and stops and f.get("fronted") and not f.get("background") \
+                    and (t.leg is not None or t.legs):
+                # "At Berezov, on 12 February, Trotsky wrote ...": the one we follow is now there
+                here = (t.leg["to"] or t.leg["from"]) if t.leg is not None else t.loc
+                if stops[0] != here:
+                    dest(t, stops[0], f, arrive=True)
+                continue
+            locatives.append((f["nstart"], pl[0]))
             continue
-        if f.get("background"):
+        if f.get("background") and typ != "travel":
+            continue
+        if typ == "heading":
+            pl = _first(doc, f["at"])
+            para = doc.paragraph_at(f["nstart"])
+            if not pl or para is None or doc.norm[para.nstart:f["nstart"]].strip():
+                continue        # a heading opens its paragraph
+            k = focus or NARRATOR
+            t = track(k)
+            focus = k
+            if t.loc is None and t.leg is None and not t.legs:
+                t.loc = pl[0]
+                locatives.append((f["nstart"], pl[0]))
+                continue
+            if t.leg is not None and t.leg["to"] is None and t.leg["from"] == pl[0]:
+                continue
+            cur = t.leg["to"] if t.leg is not None and t.leg["to"] else t.loc
+            if cur == pl[0] and (t.leg is None or t.leg["to"] == pl[0]):
+                if t.leg is not None:
+                    t.leg["heading_para"] = para.nstart
+                    t.close()
+                continue
+            dest(t, pl[0], f, arrive=True)
+            if t.legs:
+                t.legs[-1]["heading_para"] = para.nstart
             continue
         if typ == "travel":
             k = _key(doc, f, focus, v)
@@ -199,6 +295,12 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                 if frm or to or via:
                     _planned_event(doc, f, k, frm, to, via)
                 continue
+            if not f.get("lemma") and not frm:
+                continue        # a verbless "X to Y" whose X is no place: a title ("The Road to Kirensk")
+            to, passed = _split_stops(doc, to, v, arrive=f["kind"] == "arrive")
+            via = via + [p for p in passed if p not in via]
+            if f.get("background") and (k == focus or k == NARRATOR):
+                continue        # the pluperfect of the one we follow: a memory
             if not (frm or to or via) and k not in tracks and f["kind"] != "depart":
                 continue        # a movement with no place starts no journey
             if _DEBUG:
@@ -211,6 +313,11 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                 continue        # told out of order: a memory, not the next stage
             if d:
                 t.last_date = d[0].value
+            fronted = _first(doc, f.get("at_fronted", []), exclude=frm + to)
+            if fronted and not frm and (t.leg is not None or t.legs):
+                here = (t.leg["to"] or t.leg["from"]) if t.leg is not None else t.loc
+                if fronted[0] != here and _split_stops(doc, fronted, v)[0]:
+                    dest(t, fronted[0], f, arrive=True)
             for m in f.get("modes", []):
                 mode_add(t, m[1], f)
             if frm:
@@ -220,14 +327,18 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                     t.close()
                 t.open(start_loc(t, f["nstart"]), para_of(f), f, _date(f))
             for p in via:
+                if t.leg is None and t.legs and t.legs[-1].get("heading_para") == para_of(f) and not (frm or to):
+                    if p not in t.legs[-1]["via"]:
+                        t.legs[-1]["via"].append(p)
+                    continue
                 if t.leg is None:
                     t.open(start_loc(t, f["nstart"]), para_of(f), f, _date(f))
                 if p not in t.leg["via"]:
                     t.leg["via"].append(p)
             if f["kind"] == "stop" and at:
                 to = to or at
-            if to:
-                dest(t, to[0], f, arrive=f["kind"] == "arrive")
+            for i, p in enumerate(to):       # "to Laibach, and thence ... to Vienna": one stop after another
+                dest(t, p, f, arrive=f["kind"] == "arrive" and i == len(to) - 1)
             if (k, f["nstart"]) not in done_measures:
                 done_measures.add((k, f["nstart"]))
                 measures(t, f)
@@ -273,11 +384,72 @@ def _far(a: str, b: str) -> bool:
         return False
 
 
+_FIRST = re.compile(r"\b(?:I|me|my|myself)\b")
+_THIRD = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
+
+
+def first_person(doc) -> bool:
+    """Is the document told in the first person (a memoir, diary, letters, testimony)?
+    A biography quoting its subject's letters says "I" often too, but "he" more often."""
+    words = max(1, len(doc.norm.split()))
+    n = len(_FIRST.findall(doc.norm))
+    return n * 1000 / words >= 8 and n >= len(_THIRD.findall(doc.norm))
+
+
+def _byline(doc) -> str | None:
+    """A person named alone on a line of the document's opening paragraph: its author."""
+    head_end = doc.norm.find("\n\n", 0, 400)
+    if head_end <= 0:
+        return None
+    for m in doc.mentions_of("person", nstart=0, nend=head_end):
+        line_s = doc.norm.rfind("\n", 0, m.nstart) + 1
+        line_e = doc.norm.find("\n", m.nend)
+        line = doc.norm[line_s:line_e if line_e >= 0 else len(doc.norm)]
+        if m.entity and line.strip(" .,\r") == doc.norm[m.nstart:m.nend].strip():
+            return m.entity
+    return None
+
+
+def narrator_entity(doc) -> str:
+    """The teller of a first-person text whose name the people stage could not settle: the
+    author the file names (Gutenberg "Author:", HTML/EPUB/PDF metadata) or a byline (a person
+    named alone on one of the first lines), else a ``person:narrator`` entity "the narrator"."""
+    author = (doc.meta.get("author") or "").split(";")[0].strip()
+    people = [e for e in doc.entities.values() if e.kind == "person"]
+    if author:
+        low = author.lower()
+        for e in people:
+            names = [e.name.lower()] + [a.lower() for a in e.aliases]
+            if low in names:
+                return e.id
+    else:
+        by = _byline(doc)
+        if by:
+            return by
+    eid = "person:narrator"
+    if eid not in doc.entities:
+        doc.entities[eid] = Entity(id=eid, kind="person", name=author or "the narrator",
+                                   attrs={"narrator": True, "source": "events"})
+    return eid
+
+
 def protagonist(doc) -> str | None:
-    """Whom the document is about: its narrator, else the person it names most often."""
+    """Whom the document is about: its narrator; in a first-person text with no named
+    narrator, the author or "the narrator"; else the person it names most often."""
+    if "events.protagonist" in doc.state:
+        return doc.state["events.protagonist"]
     n = narrator(doc)
+    fp = first_person(doc)
+    if fp:
+        by = _byline(doc)       # the author's byline outranks a most-named guess
+        if by and by != n:
+            doc.state["events.protagonist"] = by
+            return by
     if n:
         return n
+    if fp:
+        doc.state["events.protagonist"] = narrator_entity(doc)
+        return doc.state["events.protagonist"]
     counts: dict[str, int] = {}
     for m in doc.mentions_of("person"):
         if m.entity:

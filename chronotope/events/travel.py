@@ -86,6 +86,8 @@ def _travellers(verb, kind, v):
     subj = subject(verb)
     if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subj = verb.head          # "an autobus which drove us"
+    if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = verb.head          # "the prisoners set out", "the train going north"
     return subj
 
 
@@ -114,10 +116,14 @@ def np_span(obj, base):
     ("an autobus which drove us ... to Kurday" is not a place; "the top of the Kurday range" is)."""
     keep = [obj]
     stack = [obj]
+    # "the landing at Zhigalovo": a common noun is placed by its own preposition
+    inner = {"of"} | ({"at", "in", "on", "near"} if obj.pos_ == "NOUN" else set())
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in ("relcl", "acl", "advcl", "punct", "cc") or (c.dep_ == "prep" and c.lower_ != "of"):
+            if c.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "appos") or (c.dep_ == "prep" and c.lower_ not in inner):
+                continue
+            if c.i > obj.i and any(x.text in (",", ";", ":", "(", "\u2013", "\u2014") for x in obj.doc[obj.i:c.i]):
                 continue
             if c.dep_ == "conj" and t.i == obj.i:
                 continue
@@ -128,12 +134,115 @@ def np_span(obj, base):
     return base + s, base + e
 
 
+ALL_PREPS_EXTRA = {"as", "down", "up", "out", "off"}
+
+
+def _harvest(tok, sent, prep_words):
+    """(preposition, object) pairs that belong to this movement, in text order.
+
+    spaCy often hangs "to Tyumen" off a conjoined preposition ("to X and on to Y"),
+    off a vehicle ("by the packet from Kiel to Copenhagen") or off a place ("from
+    Hamburg to Berlin"); a preposition counts when the path from it up to the verb
+    passes only through prepositions, adverbs and nouns, never through another verb
+    (so "Poles from Warsaw, where I spent ..." stays with its own clause).
+    """
+    out = []
+    targets = {tok.i}
+    if tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN"):
+        targets.add(tok.head.i)      # "From Tyumen the prisoners set out": a mis-parse of the clause
+    for a in sent:
+        if a.pos_ not in ("ADP", "PART") or a.lower_ not in prep_words:
+            continue
+        objs = [g for g in a.children if g.dep_ in ("pobj", "pcomp", "npadvmod")]
+        if not objs:
+            continue
+        cur, ok = a, False
+        for _ in range(7):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.i in targets:
+                ok = True
+                break
+            if cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+                break
+            if cur.pos_ not in ("ADP", "ADV", "PART", "NOUN", "PROPN", "CCONJ", "ADJ", "NUM"):
+                break
+            if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("pobj", "conj", "compound", "npadvmod"):
+                break         # "... the Empire: Poles from Warsaw": a noun of its own, not a route
+        if ok:
+            out.extend((a, g) for g in objs)
+    # "From Halifax to Montreal the train went": "to" tagged as a particle
+    doc = sent.doc
+    for p, obj in list(out):
+        if p.lower_ == "from" and obj.i + 2 < sent.end and doc[obj.i + 1].lower_ == "to":
+            nxt = doc[obj.i + 2]
+            if nxt.pos_ == "PROPN" and not any(o.i == nxt.i for _, o in out):
+                out.append((doc[obj.i + 1], nxt))
+    out.sort(key=lambda x: x[1].i)
+    return out
+
+
 def _place_spans(pairs, base):
     out = []
     for p, obj in pairs:
         for o in [obj] + list(obj.conjuncts):
             out.append((*np_span(o, base), p.lower_))
     return out
+
+
+SPEECH_VERBS = {"say", "tell", "write", "report", "inform", "assure", "explain", "hear", "learn", "claim"}
+
+
+def _elided_subject(tok) -> bool:
+    """A diary's "Left Christiania at eight", "Reached Kiel at noon": a past verb opening the
+    sentence with no subject of its own; the writer is the one who travels."""
+    past = tok.tag_ in ("VBD", "VBN") or (tok.tag_ == "VB" and tok.lower_ != tok.lemma_.lower())
+    if subject(tok) is not None or not past:      # "Took the afternoon train" is tagged VB
+        return False
+    sent = tok.sent
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return False
+    if tok.dep_ == "ROOT" and first.i == tok.i:
+        return True
+    # "... and on 26 August put on a flight": a conjoined verb whose head has no subject either
+    return tok.dep_ == "conj" and tok.head.pos_ == "VERB" and _elided_subject(tok.head)
+
+
+def _verb_form(word: str, v) -> str | None:
+    """The motion lemma of a past form ("reached", "left", "sailed"), from the vocabulary."""
+    verbs = v["motion_verbs"]
+    if word in v.get("past_forms", {}):
+        return v["past_forms"][word]
+    if word.endswith("ed"):
+        for cand in (word[:-2], word[:-1], word[:-3] if len(word) > 4 and word[-3] == word[-4] else ""):
+            if cand and verbs.get(cand):
+                return cand
+    return None
+
+
+def _generic(who) -> bool:
+    """"travellers for Odessa go by Breslau": a bare plural, people in general."""
+    if who is None or who.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in who.children) and who.ent_type_ == ""
+
+
+def _hearsay(verb) -> bool:
+    """Present-tense movement reported by someone ("he tells me that boats go to X")."""
+    if verb.tag_ not in ("VBZ", "VBP") and not any(
+            c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+        return False          # "he writes that he is going home"
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head      # "that his papers were searched ..., and that he is going home"
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _focus_role(tok, base) -> list[dict]:
+    return [{"span": (base + tok.idx, base + tok.idx + len(tok.text)),
+             "head": (base + tok.idx, base + tok.idx + len(tok.text)),
+             "text": "", "kind": "focus", "lemma": "", "elided": True}]
 
 
 def find(sent, base: int) -> list[dict]:
@@ -145,11 +254,31 @@ def find(sent, base: int) -> list[dict]:
     origin_p = set(v["origin_preps"])
     dest_p = set(v["destination_preps"]) - {"at", "in"}
     via_p = set(v["via_preps"])
+    prep_words = origin_p | dest_p | via_p | {"at", "in", "on", "by"} | ALL_PREPS_EXTRA
     has_finite = any(t.tag_ in FINITE for t in sent)
     first_person = any(t.lower_ in FIRST_PLURAL | FIRST_SINGULAR for t in sent)
+
+    def frame(kind, lemma, tok, frm, to, via, at, who_roles, modes, planned, background):
+        return {"type": "travel", "kind": kind, "lemma": lemma, "nstart": sstart, "nend": send,
+                "trigger": (base + tok.idx, base + tok.idx + len(tok.text)),
+                "from": _place_spans(frm, base), "to": _place_spans(to, base),
+                "via": _place_spans(via, base), "at": _place_spans(at, base),
+                "travellers": who_roles, "modes": modes,
+                "planned": planned, "background": background,
+                "first_person": first_person}
+
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or lemma not in verbs or not verbs[lemma]:
+        if tok.pos_ != "VERB":
+            continue
+        if lemma == "bind" and tok.tag_ == "VBN":
+            # "the brig Fortuna, bound for Trieste": where the vessel (and whoever is aboard) goes
+            to = [p for p in preps(tok, {"for"})]
+            if to:
+                frames.append(frame("move", "bind", tok, [], to, [], [], _focus_role(tok, base), [],
+                                    _planned(tok, v), _pluperfect(tok.head) if tok.head.pos_ == "VERB" else False))
+            continue
+        if lemma not in verbs or not verbs[lemma]:
             continue
         kind = verbs[lemma]
         if lemma == "set" and not any(c.lower_ in ("off", "out", "forth", "sail") for c in tok.children):
@@ -166,18 +295,20 @@ def find(sent, base: int) -> list[dict]:
             continue
         if lemma == "take" and not (is_passive(tok) or preps(tok, dest_p | {"to"})):
             continue          # "it took us seven hours"
-        pairs = preps(tok)
-        for c in tok.children:       # "set off" + particle's preps, "went on to"
-            if c.dep_ in ("prt", "advmod"):
-                pairs += preps(c)
+        pairs = _harvest(tok, sent, prep_words)
         frm = [p for p in pairs if p[0].lower_ in origin_p]
         to = [p for p in pairs if p[0].lower_ in dest_p or p[0].lower_ == "as"]
-        via = [p for p in pairs if p[0].lower_ in via_p]
+        via = [p for p in pairs if p[0].lower_ in via_p or p[0].lower_ in ("down", "up")]
         at = [p for p in pairs if p[0].lower_ in ("at", "in", "on")]
         if kind == "via":
             via += [(tok, o) for o in tok.children if o.dep_ in ("dobj",)]
+            if frm or to:
+                kind = "move"     # "crossed ... from Kiel to Copenhagen"
         if kind == "arrive" or lemma in ("reach",):
-            to += [(tok, o) for o in tok.children if o.dep_ in ("dobj",)]
+            objs = [o for o in tok.children if o.dep_ in ("dobj",)]
+            # "Hamburg, which he reached": the relative pronoun stands for the place
+            objs = [tok.head if (o.tag_ in ("WDT", "WP") and tok.dep_ == "relcl") else o for o in objs]
+            to += [(tok, o) for o in objs]
             to += at
             at = []
         elif kind in ("depart", "board"):
@@ -187,17 +318,69 @@ def find(sent, base: int) -> list[dict]:
         if kind == "board":
             to = [p for p in to if p[0].lower_ != "to"]
         who = _travellers(tok, kind, v)
+        if _generic(who):
+            continue
+        roles = _traveller_roles(who, base)
+        if not roles and _elided_subject(tok):
+            roles = _focus_role(tok, base)
         modes = []
         if lemma in v["verb_modes"]:
             modes.append((base + tok.idx, v["verb_modes"][lemma]))
-        f = {"type": "travel", "kind": kind, "lemma": lemma, "nstart": sstart, "nend": send,
-             "trigger": (base + tok.idx, base + tok.idx + len(tok.text)),
-             "from": _place_spans(frm, base), "to": _place_spans(to, base),
-             "via": _place_spans(via, base), "at": _place_spans(at, base),
-             "travellers": _traveller_roles(who, base), "modes": modes,
-             "planned": _planned(tok, v), "background": _pluperfect(tok),
-             "first_person": first_person}
+        f = frame(kind, lemma, tok, frm, to, via, at, roles, modes,
+                  _planned(tok, v) or _hearsay(tok), _pluperfect(tok))
+        # "In Moscow we were marched from the station": the traveller is already there
+        f["at_fronted"] = [sp for (p, o), sp in zip(at, f["at"]) if p.i < tok.i and o.pos_ == "PROPN"
+                           and (subject(tok) is None or p.i < subject(tok).i)]
         frames.append(f)
+    # "Reached Kiel at noon": a diary's opening verb that the tagger read as part of a name
+    first = next((t for t in sent if not t.is_space), None)
+    if first is not None and first.pos_ == "PROPN" and first.i + 1 < sent.end:
+        lemma = _verb_form(first.lower_, v)
+        nxt = sent.doc[first.i + 1]
+        if lemma and nxt.pos_ == "PROPN":
+            kind = verbs[lemma]
+            pair = [(first, nxt)]
+            frames.append(frame(kind, lemma, first, pair if kind == "depart" else [],
+                                pair if kind in ("arrive", "move") else [], pair if kind == "via" else [], [],
+                                _focus_role(first, base), [], False, False))
+    # travel nouns: "our sudden departure from Moscow to Petersburg", "the voyage to Leros",
+    # "put on a flight from Hellinikon to London" (not "a journey of 1,600 versts from A to B",
+    # a summary)
+    nouns = set(v["travel_nouns"])
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.dep_ == "compound":
+            continue
+        pairs = [(p, o) for p, o in preps(tok, origin_p | dest_p) if o.pos_ == "PROPN"]
+        if not pairs:
+            continue
+        if any(p.lower_ == "of" and any(g.like_num or g.ent_type_ in ("QUANTITY", "DATE", "CARDINAL")
+                                        for g in p.subtree) for p in tok.children if p.dep_ == "prep"):
+            continue
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and (negated(verb) or _planned(verb, v)):
+            continue
+        if not has_finite:
+            continue
+        frm = [p for p in pairs if p[0].lower_ in origin_p]
+        to = [p for p in pairs if p[0].lower_ in dest_p]
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        roles = _traveller_roles(owner, base) if owner is not None else _focus_role(tok, base)
+        frames.append(frame("move", tok.lemma_.lower(), tok, frm, to, [], [], roles, [],
+                            False, verb.pos_ in ("VERB", "AUX") and _pluperfect(verb)))
+    # verbless "By rail from Hamburg to Berlin", "Berlin to Königsberg by the Eastern Railway"
+    if sent.root.pos_ not in ("VERB", "AUX"):   # the sentence itself is verbless
+        root = sent.root
+        pairs = _harvest(root, sent, origin_p | dest_p | via_p)
+        frm = [p for p in pairs if p[0].lower_ in origin_p]
+        to = [p for p in pairs if p[0].lower_ in dest_p and p[0].lower_ not in ("for", "till", "until")]
+        via = [p for p in pairs if p[0].lower_ in via_p]
+        if root.pos_ == "PROPN" and not frm and any(p.head.i == root.i for p, _ in to):
+            frm = [(root, root)]
+        if frm and to:        # not a title: "The Road to Kirensk", "Escape from Siberia"
+            frames.append(frame("move", "", root, frm, to, via, [], _focus_role(root, base), [], False, False))
+    fragment_route = any(f["type"] == "travel" and not f["lemma"] for f in frames)
     # vehicles named in the sentence: modes of whatever travel is going on
     for tok in sent:
         mode = _mode_of(tok, sent, v)
@@ -221,24 +404,47 @@ def find(sent, base: int) -> list[dict]:
                                "fragment": not has_finite, "background": False,
                                "first_person": first_person, "owner": None})
     # "at Pishpek, a railway car": a stop named beside a vehicle in a verbless sentence
-    if not has_finite:
+    if not has_finite and not fragment_route and any(_mode_of(t, sent, v) for t in sent):
         for tok in sent:
             if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "in", "to"):
                 frames.append({"type": "stop", "nstart": sstart, "nend": send,
                                "trigger": (base + tok.head.idx, base + tok.right_edge.idx + len(tok.right_edge.text)),
                                "at": [(base + tok.left_edge.idx, base + tok.right_edge.idx + len(tok.right_edge.text), tok.head.lower_)]})
+    # a diary entry or letter headed by where the writer is: "Königsberg.", "Halifax, 6 April 1927",
+    # "Lemberg, after two nights in the train." (journeys.py checks it opens a paragraph)
+    if not has_finite and not fragment_route and len(sent) <= 14:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is not None and first.is_title and first.pos_ in ("PROPN", "NOUN"):
+            end = first
+            while end.i + 1 < sent.end and sent.doc[end.i + 1].pos_ == "PROPN":
+                end = sent.doc[end.i + 1]
+            frames.append({"type": "heading", "nstart": sstart, "nend": send,
+                           "trigger": (base + first.idx, base + end.idx + len(end.text)),
+                           "at": [(base + first.idx, base + end.idx + len(end.text), "")]})
     # where the narrative stands: "remained at X", "placed at X", "living in X" (a verb's
-    # locative, not "relatives in X"; not in a modal or planned clause)
+    # locative, not "relatives in X"; not in a modal or planned clause; not a list of places
+    # named in an argument: "everything that happens in Tver, Rostov, Kursk")
     for tok in sent:
-        if tok.dep_ == "prep" and tok.lower_ in ("at", "in") and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "prep" and tok.lower_ in ("at", "in", "on") and tok.head.pos_ in ("VERB", "AUX"):
             verb = tok.head
             if modal(verb) or _planned(verb, v) or verb.lemma_.lower() in verbs:
                 continue
-            if not any(c.dep_ in ("pobj", "pcomp") for c in tok.children):
+            objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+            if not objs or any(o.conjuncts for o in objs):
                 continue
-            frames.append({"type": "locative", "nstart": sstart, "nend": send,
+            if any(a.dep_ == "mark" and a.lower_ in ("if", "unless") for v2 in [verb] + list(verb.ancestors)
+                   for a in v2.children):
+                continue
+            if verb.tag_ in ("VBZ", "VBP") and not first_person:
+                continue
+            who = subject(verb)
+            # "At Berezov, ... Trotsky wrote": a fronted named place tells where the traveller now is
+            fronted = tok.i < verb.i and (who is None or tok.i < who.i) and all(o.pos_ == "PROPN" for o in objs)
+            frames.append({"type": "locative", "fronted": fronted, "nstart": sstart, "nend": send,
                            "trigger": (base + tok.idx, base + tok.idx + len(tok.text)),
-                           "at": [(base + tok.idx + len(tok.text), base + tok.right_edge.idx + len(tok.right_edge.text), tok.lower_)]})
+                           "at": [(base + tok.idx + len(tok.text), base + tok.right_edge.idx + len(tok.right_edge.text), tok.lower_)],
+                           "travellers": _traveller_roles(who, base) if who is not None and who.tag_ not in ("WDT", "WP") else [],
+                           "background": _pluperfect(verb) or modal(verb)})
     frames.sort(key=lambda f: f["trigger"][0])
     return frames
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from ..document import slug
 from .parse import NameParts, compatible_given, fold, parse_name
 
 VARIANT_SIMILARITY = 0.82     # Jaro-Winkler between two spellings proposed as one name
+VARIANT_EDIT_SIMILARITY = 0.7  # names in different paragraphs: at most 30% of letters changed
 VARIANT_CONFIDENCE = 0.6
 
 
@@ -136,12 +137,14 @@ def _merge_variants(clusters: list[Cluster]) -> None:
                 continue
             if wa + "a" == wb or wb + "a" == wa:
                 continue        # Ivanov / Ivanova: usually two people of one family
-            if JaroWinkler.similarity(wa, wb) < VARIANT_SIMILARITY:
-                continue
+            if JaroWinkler.similarity(wa, wb) < VARIANT_SIMILARITY or abs(len(wa) - len(wb)) > 2:
+                continue        # a shared prefix alone ("Strack" / "Strzelecki") is not a variant
             near = {i.paragraph for i in a.items} & {i.paragraph for i in b.items}
             rare = len(a.items) <= 2 and len(b.items) <= 2
             if not (near or rare):
                 continue
+            if not near and Levenshtein.normalized_similarity(wa, wb) < VARIANT_EDIT_SIMILARITY:
+                continue        # far apart, the spellings must be closer: "Martens" is not "Marsden"
             keep, drop = (a, b) if len(a.items) >= len(b.items) else (b, a)
             keep.items.extend(drop.items)
             keep.confidence = min(keep.confidence, VARIANT_CONFIDENCE)

@@ -33,6 +33,7 @@ class Cues:
     joiners: frozenset[str]
     common_words: frozenset[str]
     given_names: frozenset[str]
+    demonyms: frozenset[str]
 
 
 def _words(path: Path) -> frozenset[str]:
@@ -73,4 +74,27 @@ def load_cues() -> Cues:
         joiners=frozenset(raw["name_joiners"]["words"]),
         common_words=_words(DATA_DIR / "common_words.txt"),
         given_names=_words(DATA_DIR / "given_names.txt"),
+        demonyms=_words(DATA_DIR / "demonyms.txt") | _country_demonyms(),
     )
+
+
+def _country_demonyms() -> frozenset[str]:
+    """Demonyms of the world's countries ("German", "Turkish") from the countryinfo package."""
+    out = set()
+    try:
+        import countryinfo
+        for c in countryinfo.all_countries():
+            try:
+                d = c.demonym()
+            except Exception:
+                continue
+            if d:
+                try:
+                    names = {str(n).lower() for n in [c.name(), *(c.alt_spellings() or [])]}
+                except Exception:
+                    names = set()
+                if d.strip().lower() not in names:      # "Djibouti", "Gibraltar" name the place itself
+                    out.add(d.strip().lower())
+    except Exception:   # the package missing or changed: the hand list still applies
+        pass
+    return frozenset(out)

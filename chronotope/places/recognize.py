@@ -150,7 +150,14 @@ class Recognizer:
                 out.append(c)
                 j = fj
             else:
-                out.append(self._make(sdoc, base, i, j, "gazetteer"))
+                c = self._make(sdoc, base, i, j, "gazetteer")
+                if j - i > 1 and sdoc[j - 1].lower_ in self.cues.facility_heads and c.places and (
+                        c.places[0].feature == "village" or (c.places[0].population or 0) < 10_000):
+                    # "Washington Square": a square somewhere, more likely than a hamlet of that name
+                    c.places = []
+                    c.facility = True
+                    c.source = "cue"
+                out.append(c)
             for k in range(i, j):
                 taken[k] = True
         # single words the gazetteer knows only in another transliteration ("Beresov")
@@ -208,7 +215,9 @@ class Recognizer:
         k, end = j, None
         while k < len(sdoc) and k < j + 4:
             t = sdoc[k]
-            if t.text in ("'s", "’s", "-"):
+            if t.text == "-" or (t.text in ("'s", "’s") and k + 1 < len(sdoc)
+                                  and sdoc[k + 1].lower_.rstrip(".") in heads):
+                # "St. Peter's Basilica", but not "Seoul's Jamsil Stadium" (Seoul is a place)
                 k += 1
                 continue
             if not _name_like(t):
@@ -412,6 +421,17 @@ class Recognizer:
         elif c.j - c.i == 1 and key in lower_words:
             s -= 1.5
             c.reasons.append("used in lower case -1.5")
+        pt = sdoc[c.i - 1] if c.i > 0 else None
+        if pt is not None and _name_like(pt) and pt.lower_ in cues.common_words and not pt.is_sent_start \
+                and pt.lower_ not in cues.place_before and pt.lower_ not in ARTICLES and not self._prominent(c):
+            s -= 2.0
+            c.reasons.append(f"after {sdoc[c.i - 1].text!r} -2")   # "West Wing": not the village Wing
+        if c.key in cues.demonyms:
+            s -= 4.0
+            c.reasons.append("demonym -4")         # "Welsh", "Kirghizes": peoples, not places
+        elif c.j - c.i == 1 and sdoc[c.i].tag_ in ("JJ", "JJR", "JJS") and not fb:
+            s -= 1.5
+            c.reasons.append("adjective -1.5")     # "Welsh", "Siberian": demonyms are no place names
         first = sdoc[c.i]
         if first.is_sent_start and first.pos_ != "PROPN" and c.label not in ("GPE", "LOC"):
             s -= 1.0

@@ -53,6 +53,7 @@ ADMIN_WEIGHT = 0.5
 NEAR_WEIGHT = 1.5
 NEAR_SCALE_KM = 400.0
 TOP_ALTERNATIVES = 5
+COHERENT_KM = 1500.0
 ALTERNATE_PENALTY = -0.5
 LARGE_FEATURES = frozenset({"country", "continent", "ocean", "polity"})
 SAME_PLACE_WEIGHT = 1.0
@@ -184,6 +185,23 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
             n.scores = scores
             n.probs = _softmax(scores)
             n.choice = max(range(len(scores)), key=lambda k: (scores[k], -k))
+
+
+def coherent(n: Name, names: dict[str, Name]) -> bool:
+    """Whether a name's choice fits the document: its country is that of another name's
+    choice, or it lies within ``COHERENT_KM`` of another chosen place."""
+    b = n.best
+    if b is None:
+        return False
+    for m in names.values():
+        if m is n or m.best is None or m.best.id == b.id:
+            continue
+        o = m.best
+        if b.country and o.country == b.country:
+            return True
+        if km(b.lat, b.lon, o.lat, o.lon) <= COHERENT_KM:
+            return True
+    return False
 
 
 def alternatives(n: Name) -> list[dict]:

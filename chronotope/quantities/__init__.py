@@ -4,8 +4,8 @@
 ``text``; units are converted with pint (see :mod:`.units`), historical units
 are defined in ``chronotope/data/units/historical.txt``.
 """
-from .extract import Found, find_quantities
+from .extract import Found, Number, find_numbers, find_quantities
 from .numbers import parse_number
 from .units import convert
 
-__all__ = ["Found", "find_quantities", "parse_number", "convert"]
+__all__ = ["Found", "Number", "find_numbers", "find_quantities", "parse_number", "convert"]

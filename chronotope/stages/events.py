@@ -41,7 +41,7 @@ class EventsStage(BaseStage):
             try:
                 if f["type"] == "communication":
                     emit.communication(doc, f)
-                elif f["type"] in ("travel", "mode", "stop", "locative"):
+                elif f["type"] in ("travel", "mode", "stop", "locative", "heading"):
                     travel_frames.append(f)
                 else:
                     emit.act(doc, f)

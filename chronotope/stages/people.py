@@ -344,12 +344,21 @@ def _taxon_context(sd, a: int, b: int) -> bool:
     prev = sd[a - 1] if a > 0 else None
     if prev is not None and prev.lower_ in words("taxon_words"):
         return True
+    k = a - 1              # a list after one: "the genera Colymbetes, Hydroporus, Hydrobius"
+    while k >= 1 and sd[k].text in {",", "and"} and _cap(sd[k - 1]) and a - k < 16:
+        k -= 2
+        if k >= 0 and sd[k].lower_ in words("taxon_words"):
+            return True
+    if prev is not None and prev.lower_ == "of" and a >= 2 and sd[a - 2].lower_ in words("taxon_words"):
+        return True         # "species of Geospiza"
+    if prev is not None and prev.lower_ == "of" and a >= 2 and sd[a - 2].lower_ in words("place_words"):
+        return True         # "the hacienda of Quintero", "the plain of Guitron": a place
     if prev is not None and prev.text == "_" or sd[a].text.startswith("_"):
         return True         # italics in plain-text editions mark foreign words
     if b < len(sd):
         nxt = sd[b]
         if nxt.text.islower() and nxt.lower_ in words("place_words"):
-            return False    # handled as a place: "Mahlos-Mahdoo atoll"
+            return True     # not a person either: "Mahlos-Mahdoo atoll"
         if prev is not None and prev.text == "(" and nxt.text[:1].islower() and _LATIN_WORD.search(nxt.text):
             return True
     return False
@@ -642,6 +651,7 @@ WEAK_SOURCES = {"model", "propagated", "evidence:given-name", "evidence:surname"
 
 _LATIN_WORD = re.compile(r"(?:a|us|um|i|ii|ae|is|es|ensis|icus|ata|oides)$")
 _AUTHOR_END = re.compile(r"(?<=\w\w)\.\s+[A-Z]|'s\b")
+_STRONG_EPITHET = re.compile(r"(?:ensis|icus|icum|oides|iformis)$")
 _LATIN_EPITHET = re.compile(r"(?:ensis|icus|icum|ica|oides|iformis|atus|ii|ae)$")
 _ONLY_INITIALS = re.compile(r"^(?:[A-Z]\.?\s*)+$")
 
@@ -655,12 +665,21 @@ def _drop_unlikely(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     phrase ("Gregory Bay", "San Pedro") and a Latin binomial ("Rana
     mascariensis") proposed by the model alone.
     """
-    class_words = doc.state.get("people_class_words", set())
+    vessels = doc.state.get("vessel_names", set())
+    class_words = set(doc.state.get("people_class_words", set()))
+    # "the Gauchos" makes "Gaucho" a class word too
+    class_words.update(w[:-2] for w in list(class_words) if w.endswith("es"))
+    class_words.update(w[:-1] for w in list(class_words) if w.endswith("s"))
     lower = lowercase_words(doc)
     out = []
     for c in cands:
         if c.kind != "person":
+            name = _org_name(c.name)
+            if name in vessels or name.lower() in words("titles"):
+                continue    # "the Beagle" once named "H.M.S. Beagle" is a ship; "the Captain" a title
             out.append(c)
+            continue
+        if c.source in WEAK_SOURCES and c.name.strip() in vessels:
             continue
         name = parse_name(c.name).name
         toks = name.split()
@@ -673,13 +692,14 @@ def _drop_unlikely(doc: Document, cands: list[Candidate]) -> list[Candidate]:
         if len(toks) == 1:
             w = toks[0]
             titled = c.source.startswith("title") and c.attrs.get("title", "")[:1].isupper()
-            if (w in class_words and not titled) or (c.source in WEAK_SOURCES and w.lower() in lower):
+            if (w in class_words and not titled) or (w.lower() in lower and not titled and c.source != "initials"):
                 continue
         if len(toks) == 2 and c.source in WEAK_SOURCES | {"initials", "given-name"} \
-                and _LATIN_EPITHET.search(toks[1].lower()) and not is_given_name(toks[0]):
+                and _LATIN_EPITHET.search(toks[1].lower()) \
+                and (_STRONG_EPITHET.search(toks[1].lower()) or not is_given_name(toks[0])):
             continue        # "Opetiorhynchus Patagonicus", "C. Azarae"
-        if len(toks) > 1 and c.source in WEAK_SOURCES and not is_given_name(toks[0]) \
-                and toks[0].lower() in lower:
+        if len(toks) > 1 and c.source in WEAK_SOURCES | {"note-author"} and not is_given_name(toks[0]) \
+                and toks[0].lower() in lower and toks[0].lower() not in words("particles"):
             continue        # "Geological Transactions", "Information About Project Gutenberg"
         if len(toks) > 1 and weak:
             if any(x.lower() in words("place_words") for x in toks) or toks[0].lower() in words("place_prefixes"):

@@ -22,10 +22,12 @@ from ..document import Document, Entity, slug
 from ..pipeline import BaseStage
 from ..places.cues import load_cues
 from ..places.recognize import Evidence, Recognizer, lowercase_words
-from ..places.resolve import Name, alternatives, resolve
+from ..places.resolve import Name, alternatives, coherent, resolve
 
 BLOCKING_KINDS = ("date", "time", "duration", "set", "quantity", "place")
 STATE = "places"
+MINOR_POPULATION = 20_000   # a settlement this small must fit the story's geography
+MIN_CONTEXT = 3             # other names needed before a place can be judged out of place
 
 
 def make(options=None) -> "PlacesStage":
@@ -125,6 +127,10 @@ class PlacesStage(BaseStage):
         for c in accepted:
             n = names[c.key]
             place = n.best
+            if place is not None and _doubtful(place) and len(names) > MIN_CONTEXT and not coherent(n, names):
+                # a weak match (another spelling, or a village) far from every other place of
+                # the story and in none of its countries: more likely a namesake; left unresolved
+                place = None
             if place is not None:
                 eid = f"place:{place.id}"
                 geo = {"lat": place.lat, "lon": place.lon, "name": place.name,
@@ -136,7 +142,7 @@ class PlacesStage(BaseStage):
             conf = _recognition_confidence(c.score) * (n.confidence if place is not None else 0.5)
             doc.add_mention("place", c.nstart, c.nend, entity=eid, confidence=round(conf, 3),
                             source=c.source,
-                            attrs={"candidates": alternatives(n) if place is not None else [],
+                            attrs={"candidates": alternatives(n),
                                    "cue": c.cue, "feature_hint": c.feature,
                                    "recognition": round(c.score, 2)})
             ent = doc.entities.get(eid)
@@ -145,6 +151,10 @@ class PlacesStage(BaseStage):
                                            confidence=round(n.confidence, 3) if place is not None else 0.5)
             elif c.text != ent.name and c.text not in ent.aliases:
                 ent.aliases.append(c.text)
+
+
+def _doubtful(place) -> bool:
+    return place.match == "variant" or (place.feature in ("town", "village") and (place.population or 0) < MINOR_POPULATION)
 
 
 def _recognition_confidence(score: float) -> float:

@@ -8,7 +8,10 @@ Findings go to ``doc.issues`` with a message a historian can act on:
 * ``letter_out_of_sequence``: a dated letter or heading that falls before
   the events narrated before it;
 * ``year_out_of_sequence``: a full date whose year breaks the narrative
-  sequence while its day and month fit right after it (a likely wrong year).
+  sequence while its day and month fit right after it (a likely wrong year);
+* ``arrival_before_departure``: within one sentence, a departure ("left X on
+  18 December") followed by an arrival dated before it ("arrived in Y on
+  11 December").
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ import re
 
 from . import calendars as cal
 from .grammar import Timex
+from .vocab import alternation, vocabulary
 
 DAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 LETTER_WORDS = re.compile(r"\b(?:letters?|wrote|writes|written|writing|diary|journal|entry|telegram|"
@@ -60,12 +64,44 @@ def _heading(norm: str, s: int, e: int) -> bool:
     return len(line) <= 60 and len(line.split()) <= 8
 
 
+DEPART = re.compile(r"\b" + alternation(vocabulary()["departure_verbs"]) + r"\b", re.I)
+ARRIVE = re.compile(r"\b" + alternation(vocabulary()["arrival_verbs"]) + r"\b", re.I)
+SENTENCE_BREAK = re.compile(r"[.!?;](?:\s|$)|\n")
+
+
+def _journey_order(doc, timexes: list[Timex], mentions: list, skip) -> None:
+    """An arrival dated before the departure told in the same sentence: one of the dates is wrong."""
+    norm = doc.norm
+    dated = []
+    for k, t in enumerate(timexes):
+        m = mentions[k] if k < len(mentions) else None
+        if m is None or t.kind not in ("date", "time") or t.shift or t.bounding:
+            continue
+        ymd = _resolved_ymd(t)
+        c = t.resolved_calendar or "gregorian"
+        if not ymd or not cal.valid(*ymd, c) or any(s <= m.nstart < e for s, e in skip):
+            continue
+        j = cal.julian_to_jdn(*ymd) if c == "julian" else cal.gregorian_to_jdn(*ymd)
+        dated.append((m, j, c))
+    for (m1, j1, c1), (m2, j2, c2) in zip(dated, dated[1:]):
+        if j2 >= j1 or m2.nstart - m1.nend > 160 or SENTENCE_BREAK.search(norm, m1.nend, m2.nstart):
+            continue
+        ss = max(norm.rfind(". ", 0, m1.nstart), norm.rfind("\n", 0, m1.nstart), m1.nstart - 160) + 1
+        if not DEPART.search(norm, ss, m1.nstart) or not ARRIVE.search(norm, m1.nend, m2.nstart):
+            continue
+        doc.add_issue("arrival_before_departure", m1.nstart, m2.nend,
+                      f"The arrival '{m2.text.strip()}' ({_iso(j2, c2)}) is dated before the departure "
+                      f"'{m1.text.strip()}' ({_iso(j1, c1)}) told in the same sentence; one of the dates is wrong",
+                      mention=m2.id)
+
+
 def check(doc, timexes: list[Timex], mentions: list, skip: list[tuple[int, int]] = ()) -> None:
     """Add chronology issues for the resolved expressions of one document.
 
     ``skip``: normalised spans (footnotes) whose dates are not part of the narrative.
     """
     norm = doc.norm
+    _journey_order(doc, timexes, mentions, skip)
     for k, t in enumerate(timexes):
         m = mentions[k] if k < len(mentions) else None
         if m is None or t.kind not in ("date", "time"):

@@ -132,6 +132,9 @@ MONTH_CONTEXT = re.compile(r"(?:\b(?:in|during|since|until|till|by|before|after|
                            r"for|between|and|or|of\s+(?:early|late|mid)|last|next|this|that|each|every|early|late|"
                            r"mid|until\s+early|of\s+last|of\s+this|of\s+that|of\s+next|end\s+of|beginning\s+of|middle\s+of|"
                            r"start\s+of)\s+|mid-)$", re.I)
+# the noun a month modifies ("the December weather"): a lowercase word that is not a function word
+MONTH_ATTRIBUTE = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|by|for|from|with|is|was|were|had|has|have|that|which|"
+                             r"who|when|where|the|a|an|as|but|not|he|she|it|they|we|i|this|these|those|there)\b)[a-z]{3,}\b")
 BOUNDING = re.compile(r"(?:\b(?:ever\s+since|since|as\s+early\s+as|as\s+late\s+as|as\s+far\s+back\s+as|until|till|"
                       r"up\s+to|by|before|prior\s+to|not\s+later\s+than|no\s+later\s+than)\s+(?:the\s+)?)$", re.I)
 NOT_YEAR_BEFORE = re.compile(r"(?:\b(?:pages?|pp?\.|nos?\.|number|vol\.|volume|art\.|article|section|§|tel\.|phone|"
@@ -412,8 +415,8 @@ def _md(m, text):
 def _dm(m, text):
     d = m.group("d")
     # a bare cardinal in words ("one March") is not a day
-    if d[:1].isalpha() and d.lower() not in ORD and "-" not in d and " " not in d:
-        return None
+    if d[:1].isalpha() and not any(c.isdigit() for c in d) and d.lower() not in ORD and "-" not in d and " " not in d:
+        return None      # ("i6th" is OCR for 16th: it has a digit)
     if re.match(r"[1-9][0-9]{2,}", d):
         return None
     return _full(m, "dm", None, month_of(m.group("m")), d)
@@ -432,7 +435,10 @@ def _month(m, text):
     before = text[max(0, m.start() - 24):m.start()]
     has_pre = m.group("dmod") or m.group("dmod2") or m.group("dir") or m.group("post")
     word = m.group("m").lower().rstrip(".")
-    if not has_pre:
+    # "the December weather", "the March gales": a month used as a modifier of a noun
+    attributive = bool(word not in ("may", "march") and re.search(r"\bthe\s+$", before, re.I)
+                       and MONTH_ATTRIBUTE.match(text, m.end()))
+    if not has_pre and not attributive:
         if not MONTH_CONTEXT.search(before):
             return None
         if word in ("may", "march") and not re.search(r"\b(?:in|during|since|until|till|by|of\s+(?:early|late)|early|late|mid)\s+$|mid-$", before, re.I):
@@ -576,10 +582,8 @@ def _season(m, text):
         ctx = re.search(r"\b(?:in|during|since|until|till|by|through|throughout|for|before|after|of|over|into)\s+$", before, re.I)
         if not ctx:
             return None
-        if s == "FA" and not y:
-            return None
-        if m.group("the") is None and s == "FA":
-            return None
+        if m.group("s").lower().startswith("fall") and (not y or m.group("the") is None):
+            return None      # "fall" is mostly the verb or noun; "autumn" is always the season
         if re.match(r"\s+of\b", text[m.end():m.end() + 4]):
             return None
     if s == "FA" and not (y or det in ("this", "last", "next", "that")) and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
@@ -854,6 +858,13 @@ def _vague(m, text):
     return t
 
 
+@rule("ordinal_period", r"\b(?:for|during|over|throughout|within|in)\s+(?P<the>the\s+(?:very\s+)?(?:first|past|last|final|opening|remaining)\s+(?:(?:whole|full|entire)\s+)?(?P<u>week|fortnight|month|year|hour))(?![\w-])(?!\s+(?:of|or|and|after|before|since|when|that|in\s+which)\b)")
+def _ordinal_period(m, text):
+    """"For the first week", "over the past month": one unit of time, a duration (P1W)."""
+    t = Timex(m.start("the"), m.end(), "duration", "ordinal_period", value=duration_value(1, _unit_code(m.group("u"))))
+    return t
+
+
 @rule("time", rf"\b(?:(?P<mod>about|around|approximately|towards?|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:at\s+)?(?P<h>[0-2]?[0-9])(?:[.:](?P<mi>[0-5][0-9]))?\s*(?P<ap>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|A\.M\.|P\.M\.|o'clock|hrs?\b|h\b)(?:\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night)))?")
 def _time(m, text):
     h = int(m.group("h"))
@@ -1100,6 +1111,7 @@ TRIGGERS = {
     "half_year": r"\bhalf\b", "holiday": r"(?:Christmas|New\s+Year|May\s+Day)",
     "spelled_year": r"(?:teen|twenty|two\s+thousand)\b", "the_year": r"\byear\b", "year_end": r"\byear(?:[-\s]end|'s\s+end)",
     "the_weekend": r"weekend", "decade_word": r"(?:ties\b|'\d0)",
+    "ordinal_period": r"\b(?:first|past|last|final|opening|remaining)\s",
 }
 _TRIGGER_RX = {k: re.compile(v, re.I if k not in ("roman", "holiday") else 0) for k, v in TRIGGERS.items()}
 _BEFORE, _AFTER = 90, 110

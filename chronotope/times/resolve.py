@@ -133,12 +133,25 @@ class Resolver:
         self.late: list[Timex] = []                      # pending expressions resolved after the fact
         self.timexes: list[Timex] = []
         self.excluded: list[tuple[int, int]] = []        # regions (notes) that do not move narrative time
+        # speech time of a dated letter or diary entry: its heading date ("Lemberg, 14 March 1927",
+        # "2 March 1868."), what "tomorrow" and "last week" inside it are counted from (narrative mode)
+        self.speech: Point | None = None
+        self.headings = 0        # date lines seen: a diary or a run of letters has two or more
+        self.closing: list[tuple[int, int, Point]] = []   # letters dated at the bottom: (start, end, date)
+        self.quoted: list[tuple[int, int]] = []           # quotations and telegrams: do not move the story
 
     # -- public -----------------------------------------------------------
     def resolve_all(self, text: str, timexes: list[Timex], offset: int = 0) -> list[Timex]:
         """Resolve expressions found in ``text`` (which starts at ``offset`` of the whole text)."""
         if self.mode != "news":
             timexes = [t for t in timexes if t.rule not in NEWS_ONLY]
+            try:
+                self.quoted = [(a + offset, b + offset) for a, b in _quotations(text)]
+                self.headings += sum(1 for t in timexes if t.year is not None and t.day is not None
+                                     and t.month is not None and not t.shift and is_heading(text, t))
+                self.closing = _closing_headings(text, timexes, offset, self)
+            except (ValueError, OverflowError, TypeError):
+                self.quoted, self.closing = [], []
         for t in timexes:
             try:
                 self.resolve(t, text, offset)
@@ -171,6 +184,7 @@ class Resolver:
             self._coarse(t)
             return
         ref = self._reference(t, offset)
+        self._pos = t.start + offset
         if self.narrative is not None:
             t.narrative_before = (*self.narrative.jdn_range(), self.narrative.cal)
         point = self._point(t, ref, text)
@@ -187,6 +201,8 @@ class Resolver:
         if ref is not None and (t.year is None or t.shift):
             t.anchor = -1 if ref is self.dct else ref.idx
         self._finish(t, point, text)
+        if self.mode != "news" and self.headings >= 2 and point.gran == "D" and t.explicit_year and is_heading(text, t):
+            self.speech = point
         if t.explicit_year or (t.year is None and ref is not None) or t.shift:
             self._move_narrative(t, point, text, offset)
         if self.mode == "news" and t.explicit_year and point.gran != "Y":
@@ -198,6 +214,10 @@ class Resolver:
         else:
             local = None
             self.local = None
+        if t.deictic and self.mode != "news":
+            speech = self._speech_at(t.start + offset)
+            if speech is not None:
+                return speech
         if t.deictic and self.dct:
             return self.dct
         if self.mode == "news" and self.dct:
@@ -207,6 +227,13 @@ class Resolver:
         if self.dct and t.rule in ("weekday", "dayword", "refword"):
             return self.dct
         return local or self.narrative or self.dct
+
+    def _speech_at(self, pos: int) -> Point | None:
+        """The date of the letter or diary entry a position is in, if the text has such dates."""
+        for a, b, p in self.closing:
+            if a <= pos < b:
+                return p
+        return self.speech
 
     def _point(self, t: Timex, ref: Point | None, text: str) -> Point | None:
         """The date an expression denotes, or None when nothing anchors it."""
@@ -348,7 +375,16 @@ class Resolver:
                 y, m = add_months(y, m, 1)
             if not cal.valid(y, m, t.day, ref.cal):
                 return None
-            return Point(y, m, t.day, ref.cal)
+            p = Point(y, m, t.day, ref.cal)
+            bound = self._past_bound(t, ref, text)
+            if bound is not None and bound.d and p.jdn_range()[0] > bound.jdn_range()[1]:
+                # "reached him only on the 7th" in a letter of the 12th: the last 7th before it
+                y, m = bound.y, bound.m
+                if t.day > bound.d:
+                    y, m = add_months(y, m, -1)
+                if cal.valid(y, m, t.day, ref.cal):
+                    p = Point(y, m, t.day, ref.cal)
+            return p
         if t.weekday:
             if ref.d is None:
                 return None
@@ -428,7 +464,38 @@ class Resolver:
                 cost = delta if delta >= 0 else -2.5 * delta
             if best_cost is None or cost < best_cost:
                 best, best_cost = p, cost
+        bound = self._past_bound(t, ref, text)
+        if best is not None and bound is not None and best.jdn_range()[0] > bound.jdn_range()[1]:
+            # told in the past (a letter's past tense, a pluperfect): the last such date before
+            for y in (bound.y, bound.y - 1):
+                if d and not cal.valid(y, mo, d, ref.cal):
+                    continue
+                p = Point(y, mo, d, ref.cal)
+                if p.jdn_range()[0] <= bound.jdn_range()[1]:
+                    return p
         return best
+
+    def _past_bound(self, t: Timex, ref: Point, text: str) -> Point | None:
+        """The latest date a partial date told in the past can denote, or None.
+
+        In a dated letter or diary entry the past tense points before the entry's date
+        (its speech time); anywhere, a pluperfect ("had been taken on 3 March") points
+        before the narrative time.  Narratives are told in the past throughout, so
+        outside a letter the simple past says nothing.
+        """
+        if self.mode == "news" or t.direction or t.this_year:
+            return None
+        pos = getattr(self, "_pos", t.start)
+        if any(a <= pos < b for a, b in self.quoted):
+            return None       # a quotation has its own tense: "sent word: SAILING TWENTIETH NOVEMBER"
+        speech = self._speech_at(pos)
+        if speech is not None:
+            if not self._future(t, text) and self._tense(t, text) == "past":
+                return speech
+            return None
+        if PLUPERFECT_BEFORE.search(_clause_before(text, t.start)):
+            return ref
+        return None
 
     def _season(self, t: Timex, ref: Point, text: str, news: bool) -> Point | None:
         s = t.season
@@ -534,6 +601,8 @@ class Resolver:
         pos = t.start + offset
         if any(s <= pos < e for s, e in self.excluded):
             return
+        if not t.explicit_year and any(s <= pos < e for s, e in self.quoted):
+            return        # a telegram's "fifth April", a speaker's "on Tuesday": not the story's time
         if t.deictic and t.year is None:
             return            # "today", "tomorrow", "last year": the speaker's now, not the story's
         if t.bounding or (t.rule == "ago" and t.deictic) or t.mod == "APPROX" and t.year is not None and p.gran == "Y":
@@ -660,3 +729,76 @@ def _apply_mod(mod: str | None, a: int, b: int, p: Point) -> tuple[int, int]:
 def _sentence_end(text: str, pos: int) -> int:
     m = re.compile(r"[.!?](?:\s|$)|\n").search(text, pos)
     return m.end() if m else len(text)
+
+
+# a pluperfect verb group ("had been taken", "had left", "had already sent") ending the clause
+# before a date, with no other finite verb after it
+PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:(?:not|never|already|just|only|once|long|since)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t|d)\b"
+                               r"(?:\s+(?!(?:and|but|then|was|were|is|are)\b)[a-z,]+){0,6}\s+(?:on|in|of|by|since|until|at)?\s*(?:the\s+)?$", re.I)
+
+
+def _clause_before(text: str, pos: int) -> str:
+    """The clause an expression ends: back to the last sentence or clause break, at most 120 chars."""
+    s = max(0, pos - 120)
+    cut = max(text.rfind(". ", s, pos), text.rfind(";", s, pos), text.rfind("\n", s, pos),
+              text.rfind(", and ", s, pos), text.rfind(" and ", s, pos))
+    return text[cut + 1 if cut >= 0 else s:pos]
+
+
+HEADING_TAIL = re.compile(r"[\s.,:;)\]]*$")
+
+
+def is_heading(text: str, t: Timex) -> bool:
+    """A full date on a line of its own, after at most a place: a letter's date line
+    ("Lemberg, 14 March 1927"), a diary heading ("2 March 1868.")."""
+    ls = text.rfind("\n", 0, t.start) + 1
+    le = text.find("\n", t.end)
+    le = len(text) if le < 0 else le
+    if not HEADING_TAIL.match(text, t.end, le) and not HEADING_TAIL.fullmatch(text[t.end:le]):
+        return False
+    lead = text[ls:t.start].strip()
+    # nothing before the date, or a place or weekday and a comma ("Last updated on ..." is not a heading)
+    return not lead or (lead.endswith(",") and len(lead) <= 40 and len(lead.split()) <= 5)
+
+
+SIGNATURE = re.compile(r"^(?![IVXLC\d]+\.?$)[^\n.:;]{2,40}$")
+
+
+def _closing_headings(text: str, timexes: list[Timex], offset: int, resolver: "Resolver") -> list[tuple[int, int, Point]]:
+    """Letters dated at the bottom: a date line right after a signature ("Your Mykola") closes
+    the letter above it, back to the previous date line; its date is the letter's speech time.
+    Whether a run of letters is dated at the top or at the bottom is read from its first date
+    line: a signature and a letter body above it, or not."""
+    out: list[tuple[int, int, Point]] = []
+    if resolver.headings < 2:
+        return out
+    prev_end = 0
+    first = True
+    for t in timexes:
+        if t.kind != "date" or t.year is None or t.month is None or t.day is None or t.shift:
+            continue
+        if not is_heading(text, t):
+            continue
+        ls = text.rfind("\n", 0, t.start) + 1
+        lines = [x.strip() for x in text[prev_end:ls].split("\n") if x.strip()]
+        closes = len(lines) >= 2 and SIGNATURE.match(lines[-1]) is not None and len(lines[-1].split()) <= 5 and \
+            any(len(x.split()) > 12 for x in lines[:-1])
+        if first and not closes:
+            return out        # dated at the top
+        first = False
+        if closes:
+            c = t.calendar or ("julian" if resolver.default_calendar == "julian" else "gregorian")
+            if cal.valid(t.year, t.month, t.day, c):
+                out.append((prev_end + offset, ls + offset, Point(t.year, t.month, t.day, c)))
+        le = text.find("\n", t.end)
+        prev_end = len(text) if le < 0 else le
+    return out
+
+
+_QUOTE = re.compile(r"\u201c[^\u201c\u201d\n]{1,400}\u201d|\"[^\"\n]{1,400}\"|:\s+((?:[A-Z][A-Z'.,-]*\s+){3,}[A-Z][A-Z'.,-]*)")
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Quoted speech and telegrams in capitals (": ARRIVING HALIFAX ABOUT FIFTH APRIL"): the
+    dates in them are another person's, read but not the story's own time."""
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
