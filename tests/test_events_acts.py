@@ -77,6 +77,18 @@ def test_exile_for_a_term_is_also_a_sentence(nlp):
     assert f[1]["attributes"]["sentence"] == "a term of three years"
 
 
+def test_orders_to_exile_or_to_return(nlp):
+    f = acts(nlp, "By decision of the minister I was to be exiled to Narym for five years.")
+    assert types(f) == ["sentence"] and f[0]["attributes"]["sentence"] == "exiled to Narym for five years"
+    got = types(acts(nlp, "The inspector refused him entry. He must go back to Hamburg on the same ship."))
+    assert got == ["entry_refused", "deportation_order"]
+    got = types(acts(nlp, "Petrov was taken from the schooner by night, on 3 May, and hanged two days later."))
+    assert got == ["arrest", "execution"]
+    assert types(acts(nlp, "After the search I was held for two nights at the harbour office.")) == ["detention"]
+    assert types(acts(nlp, "He was taken to the harbour and held for two nights at the customs office.")) == ["detention"]
+    assert acts(nlp, "At the port the passengers were confined for forty days in quarantine.") == []
+
+
 def test_orders_and_hunger_strike_context(nlp):
     f = acts(nlp, "She was shown a deportation order signed by the prefect.")
     assert types(f) == ["deportation_order"]

@@ -261,3 +261,22 @@ def test_adjectives_before_feature_words_are_not_places(pipeline):
     doc = run(pipeline, "The Welsh mountains were white with snow, and we reached the Turkish frontier at dawn.")
     assert not places_named(doc, "Welsh")
     assert not places_named(doc, "Turkish")
+
+
+def test_recipient_of_a_letter_is_not_a_destination(pipeline):
+    doc = run(pipeline, "A letter from Moscow to Natalia arrived in March. Natalia wrote back at once, "
+                        "and Natalia rushed to the station.")
+    assert not places_named(doc, "Natalia")
+    assert places_named(doc, "Moscow")
+
+
+def test_countries_as_subjects_stay_places(pipeline):
+    # metonymy: a country that "vows" is still the country
+    doc = run(pipeline, "China vowed on Friday to fight back. China will not back down, officials said.")
+    assert len(places_named(doc, "China")) == 2
+    assert_near(doc, "China", 35.0, 105.0, 500)
+
+
+def test_common_word_county_names_are_places(pipeline):
+    doc = run(pipeline, "Orange County has an especially bad housing shortage, and Orange County voters know it.")
+    assert places_named(doc, "Orange County")

@@ -137,6 +137,7 @@ def test_no_quantities_in_years_dates_references_and_ordinals():
 
 def test_stage_counts_hyphenated_numbers_and_partitives(pipeline):
     text = ("Thirty-six other deportees waited at the quay. Seven of us were chained together, "
+            "three of our fellow-prisoners were kept back, "
             "and several hundred onlookers lined the road. Page 12 of the register lists them. "
             "The guard whirled the other two round his head.")
     d = pipeline.run(Document(text, source="own.txt"))
@@ -144,6 +145,7 @@ def test_stage_counts_hyphenated_numbers_and_partitives(pipeline):
     assert q["Thirty-six other deportees"]["value"] == 36
     assert q["Seven of us"] == {**q["Seven of us"], "value": 7, "unit": "count", "of": "people"}
     assert q["several hundred onlookers"]["min"] == 200
+    assert q["three of our fellow-prisoners"]["of"] == "prisoner"
     assert not any("12" in t or "two" in t for t in q)
 
 
@@ -157,3 +159,21 @@ def test_bare_dollars_follow_the_country_the_text_is_in():
     assert q["120 dollars"]["unit"] == "USD"
     assert q["35 dollars"]["unit"] == "CAD" and q["35 dollars"]["currency_word"] == "dollars"
     assert q["fifteen American dollars"]["unit"] == "USD"
+
+
+def test_ranges_share_their_multiplier_and_bare_hot_degrees_are_fahrenheit():
+    f = found("The post lay two or three hundred versts north; the thermometer stood at 70 degrees.")
+    r = f["two or three hundred versts"]
+    assert (r.min, r.max) == (pytest.approx(200 * 1.0668), pytest.approx(300 * 1.0668))
+    assert f["70 degrees"].value == pytest.approx(21.1, abs=0.1)
+    from chronotope.quantities import find_numbers
+    assert find_numbers("Two-thirds of the crew and four-fifths of the cargo were lost.") == []
+
+
+def test_origin_places_do_not_set_the_currency():
+    from chronotope.pipeline import Options, Pipeline
+    text = ("Winnipeg, 3 October 1928\n\nMy neighbour here is a carpenter from Lviv. "
+            "He lent me 12 dollars until the harvest money comes.")
+    d = Pipeline(Options()).run(Document(text, source="own-letter.txt"))
+    q = [m.quantity for m in d.mentions if m.kind == "quantity" and m.text == "12 dollars"]
+    assert q and q[0]["unit"] == "CAD"

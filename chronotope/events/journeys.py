@@ -168,6 +168,12 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             t.leg["modes"].append(mode)
         if f not in t.leg["frames"]:
             t.leg["frames"].append(f)
+        if t.leg.get("chain") == f["nstart"]:
+            for prev in reversed(t.legs):
+                if prev.get("chain") != f["nstart"]:
+                    break
+                if mode not in prev["modes"]:
+                    prev["modes"].append(mode)
 
     def dest(t, pid, f, arrive=False):
         para = para_of(f)
@@ -180,6 +186,8 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             t.close()
             t.open(prev["to"], para, f, _date(f))
             t.leg["modes"] = prev["modes"][-1:]
+            if prev.get("dest_frame") is f:     # "by sleigh to Perm, and thence to Tyumen": one sentence
+                prev["chain"] = t.leg["chain"] = f["nstart"]
         t.leg["to"] = pid
         t.leg["to_para"] = para
         t.leg["dest_frame"] = f

@@ -131,7 +131,7 @@ def _person(tok) -> bool:
 
 def _moved(tok):
     """Who is moved or held by this verb: the passive subject, or the active object."""
-    if is_passive(tok):
+    if _passive(tok):
         s = subject(tok)
         return s if _person(s) else None
     for o in tok.children:
@@ -167,7 +167,7 @@ def _term_text(sent, tok) -> str:
 def _implicit_act(tok, lemma, v, sent, base, low, ctx):
     """Acts told without their keyword: held in a cell, driven to prison, ordered to leave,
     received three years, put on a plane after an expulsion order, sent to a place of exile."""
-    passive = is_passive(tok)
+    passive = _passive(tok)
     if negated(tok) or _unreal(tok, v):
         return None
     # "ordered him to leave the island": expulsion
@@ -205,13 +205,24 @@ def _implicit_act(tok, lemma, v, sent, base, low, ctx):
                 f["attributes"]["sentence"] = sent.doc.text[o.left_edge.idx:end.right_edge.idx + len(end.right_edge.text)]
                 return f
         return None
+    # "after the refusal he must go back with the same ship": ordered to return
+    if lemma in v["return_verbs"] and (lemma != "go" or any(c.lower_ == "back" for c in tok.children)) and (
+            any(c.dep_ == "aux" and c.lower_ in ("must",) for c in tok.children)
+            or (tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "be"))) and \
+            any(w in ctx + " " + low for w in v["context_orders"]):
+        f = _frame("deportation_order", sent, base, tok)
+        f["attributes"]["ordered"] = True
+        _add(f["roles"], "subject", subject(tok), base)
+        return f
     who = _moved(tok)
     if who is None:
         return None
     dests = _destinations(tok)
     # "was held for a month in the town jail", "arrested and held for six weeks"
     if lemma in v["custody_verbs"]:
-        if any(p in ("in", "at", "inside") and _custody(o, v) for p, o in dests) or \
+        held_for = passive and lemma in ("hold", "keep") and any(o.lemma_.lower() in v["term_units"] + ["night", "hour"]
+                                   for p, o in preps(tok, {"for"}))
+        if held_for or any(p in ("in", "at", "inside") and _custody(o, v) for p, o in dests) or \
                 (tok.dep_ == "conj" and tok.head.lemma_.lower() in v["arrest_heads"]):
             f = _frame("detention", sent, base, tok)
             _add(f["roles"], "subject", who, base)
@@ -227,6 +238,12 @@ def _implicit_act(tok, lemma, v, sent, base, low, ctx):
         _add(f["roles"], "subject", who, base)
         return f
     around = ctx + " " + low
+    dests = [(p, o) for p, o in dests if o.ent_type_ not in ("DATE", "TIME")]
+    # "was taken from the ship by night": seized
+    if lemma == "take" and passive and preps(tok, {"from"}) and not any(p in ("to", "into") for p, o in dests):
+        f = _frame("arrest", sent, base, tok)
+        _add(f["roles"], "subject", who, base)
+        return f
     agent = subject(tok) if not passive else None
     if agent is not None and (agent.lemma_.lower() in v["vehicle_nouns"] or agent.head.lemma_.lower() in v["vehicle_nouns"]):
         return None        # "a bus which drove us": the vehicle, not an escort
@@ -247,13 +264,8 @@ def _implicit_act(tok, lemma, v, sent, base, low, ctx):
         return f
     # "was sent to a remote town" in a story of exile
     if lemma == "send" and passive and any(p == "to" for p, o in dests) and \
-            any(w in ctx + " " + low for w in v["exile_context"]):
+            any(w in sent.doc.text[max(0, sent.start_char - 1500):sent.end_char].lower() for w in v["exile_context"]):
         f = _frame("exile", sent, base, tok)
-        _add(f["roles"], "subject", who, base)
-        return f
-    # "was taken from the ship by night": seized
-    if lemma == "take" and passive and preps(tok, {"from"}) and not any(p == "to" for p, o in dests):
-        f = _frame("arrest", sent, base, tok)
         _add(f["roles"], "subject", who, base)
         return f
     return None
@@ -311,13 +323,19 @@ def _verb_act(tok, lemma, v, sent, base, low, ctx=""):
     if subj is not None and subj.lower_ in ("nobody", "no", "none", "noone"):
         return None
     # "to be deported", "resolved ... to be deported", "ordered to be exiled": an order
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    # "to be deported"; "to be exiled" is parsed be + adjective, "to" hanging on "be"
+    inf = tok.head if tok.dep_ == "acomp" and tok.head.lemma_ == "be" else tok
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in inf.children)
     if kind in ("deportation", "exile", "expulsion") and infinitive and passive and (
-            tok.dep_ == "ROOT" or tok.head.lemma_.lower() in v["order_verbs"]
+            inf.dep_ == "ROOT" or inf.head.lemma_.lower() in v["order_verbs"] + ["be"]
             or tok.sent.root.lemma_.lower() in v["order_verbs"]):
-        kind = "deportation_order" if kind == "deportation" else kind
+        # an order to exile someone is their (administrative) sentence
+        kind = {"deportation": "deportation_order", "exile": "sentence"}.get(kind, kind)
         f = _frame(kind, sent, base, tok)
         f["attributes"]["ordered"] = True
+        if kind == "sentence":
+            end = max(tok.right_edge.i, inf.right_edge.i)
+            f["attributes"]["sentence"] = sent.doc.text[tok.idx:sent.doc[end].idx + len(sent.doc[end].text)].rstrip(" .;,")
         _add(f["roles"], "subject", subj, base)
         return f
     f = _frame(kind, sent, base, tok)
@@ -545,6 +563,8 @@ def _retold_of(doc, f, kept, date_for, entities_for, places_in):
             a, b = str(date_f.get("value", "")), str(date_g.get("value", ""))
             if not (a.startswith(b) or b.startswith(a)):
                 continue
+        elif f["type"] not in SINGULAR_TYPES:
+            continue          # one person is held, moved or arrested many times: only a shared date says "same"
         return g
     return None
 

@@ -404,7 +404,7 @@ def find(sent, base: int) -> list[dict]:
                                "fragment": not has_finite, "background": False,
                                "first_person": first_person, "owner": None})
     # "at Pishpek, a railway car": a stop named beside a vehicle in a verbless sentence
-    if not has_finite and not fragment_route and any(_mode_of(t, sent, v) for t in sent):
+    if sent.root.pos_ not in ("VERB", "AUX") and not fragment_route and any(_mode_of(t, sent, v) for t in sent):
         for tok in sent:
             if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "in", "to"):
                 frames.append({"type": "stop", "nstart": sstart, "nend": send,

@@ -29,6 +29,8 @@ ACCEPT = 0.5          # a candidate is a place above this score
 # Weight of each kind of person evidence found at other occurrences of a name.
 PERSON_WEIGHT = {"longname": 1.5, "title": 1.5, "appos": 1.5, "possessive": 1.0, "verb": 1.0, "label": 1.5}
 ARTICLES = frozenset({"the", "a", "an"})
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                     "central", "upper", "lower", "middle"})
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -412,7 +414,8 @@ class Recognizer:
         # common words
         key = c.key
         words = key.split()
-        if len(words) > 1 and all(w in cues.common_words for w in words):
+        if len(words) > 1 and all(w in cues.common_words for w in words) and (
+                words[-1] not in cues.geo_heads or words[0] in COMPASS):
             s -= 2.0
             c.reasons.append("common phrase -2")    # "White House", "West Coast"
         elif c.j - c.i == 1 and key in cues.common_words:
@@ -473,6 +476,8 @@ class Recognizer:
             kinds_else.discard("verb")
             kinds_here.discard("possessive")
             kinds_else.discard("possessive")
+            if c.places[0].match == "exact":
+                kinds_else.discard("label")   # the tagger's repeated PERSON on "Tamil Nadu"
         if "longname" in kinds_here:
             s -= 3.0
         if kinds_here & {"appos", "verb", "possessive"}:

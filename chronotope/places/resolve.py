@@ -82,6 +82,7 @@ class Name:
     hints: Counter = field(default_factory=Counter)
     passages: set = field(default_factory=set)    # paragraph indexes it occurs in
     fixed: bool = False                           # resolved in an earlier section: kept
+    out_of_place: bool | None = None              # best candidate judged a far-off namesake
     choice: int = 0                               # index into places
     probs: list = field(default_factory=list)
     scores: list = field(default_factory=list)

@@ -34,6 +34,10 @@ QUALIFIERS = {
 # words that may stand between a number and its unit: "ten more versts", "two English miles"
 UNIT_FILLERS = ("more", "additional", "further", "other", "odd", "long", "short", "good",
                 "english", "russian", "german", "french", "spanish", "statute", "full")
+_FRACTION_WORDS = "halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|twelfths?"
+# "two or three hundred": the multiplier of the second number applies to the first
+_SCALE_WORD = re.compile(r"(hundred|thousand|million)s?$", re.I)
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _SPEED_PER = {"hour": "km/h", "day": "km/day"}
 
 
@@ -94,7 +98,8 @@ def _patterns() -> dict:
     money_words = [k for k in money_surfaces() if k not in ("£", "$")]
     adjs = _alt({a for a, _ in currency_adjectives()})
     return {
-        "number": re.compile(rf"(?<![\w/])(?:{num})(?![\w/])", flags),
+        # not the numerator of a fraction ("four-fifths", "two thirds")
+        "number": re.compile(rf"(?<![\w/\[])(?:{num})(?![\w/])(?![-\s]*(?:{_FRACTION_WORDS})(?![\w]))", flags),
         "range": re.compile(rf"\s*(?:to|-|–|—|or)\s*(?P<b>{num})(?![\w/])", flags),
         "between_and": re.compile(rf"\s+and\s+(?P<b>{num})(?![\w/])", flags),
         "before": re.compile(rf"(?:(?<![\w])(?P<q>{_alt(QUALIFIERS)})\s+)?(?P<btw>between\s+)?"
@@ -117,6 +122,10 @@ def _patterns() -> dict:
                                    flags),
     }
 
+
+# An air temperature above this, with no scale named, is read in Fahrenheit: no
+# weather reaches it in Celsius (see temperature.tsv).
+PLAUSIBLE_CELSIUS = 45
 
 _LATITUDE = re.compile(r"\b(lat|long|latitude|longitude)\b\.?\s*$", re.I)
 _AFTER_COORD = re.compile(r"^\s*(?:\d+\s*['′]|[NSEW]\.?\b|north|south|east|west|minutes|of\s+lat)", re.I)
@@ -157,6 +166,10 @@ def find_numbers(text: str) -> list[Number]:
                 if b is not None:
                     e = r.end()
         if b is not None:
+            sw = _SCALE_WORD.search(text[s:e])
+            if sw and a[2] < 100 and not _SCALE_WORD.search(a_text.split(" and ")[0].strip()) and a[2] * _SCALES[sw.group(1).lower()] <= b[1] * 10:
+                k = _SCALES[sw.group(1).lower()]
+                a = (a[0] * k, a[1] * k, a[2] * k)
             lo, hi = min(a[1], b[1]), max(a[2], b[2])
             if hi > lo:
                 out.append(Number(s, e, (lo + hi) / 2, lo, hi, text[s:e]))
@@ -220,6 +233,10 @@ def _temperature(text: str, n: Number, before, default_scale) -> Found | None:
         if not _TEMP_CONTEXT.search(text, max(0, n.start - 120), min(len(text), m.end() + 40)):
             return None
     unit = temperature_scales().get(scale_word) or default_scale or "degree_Celsius"
+    assumed = None
+    if not scale_word and not default_scale and not minus and "frost" not in direction \
+            and not direction.startswith("below") and n.max > PLAUSIBLE_CELSIUS:
+        unit = assumed = "degree_Fahrenheit"     # "the thermometer stood at 65 degrees"
     vals = [n.value, n.min, n.max]
     if direction.startswith("below") or minus:
         vals = [-v for v in vals]
@@ -233,7 +250,7 @@ def _temperature(text: str, n: Number, before, default_scale) -> Found | None:
         return None
     s = before.start("minus") if minus else n.start
     return Found(s, m.end(), "temperature", conv[0], "degC", vals[0], unit,
-                 min(conv[1:]), max(conv[1:]), _qual(before), {"scale_stated": bool(scale_word)})
+                 min(conv[1:]), max(conv[1:]), _qual(before), {"scale_stated": bool(scale_word), "scale_assumed": assumed})
 
 
 def _money(text: str, n: Number, before) -> Found | None:

@@ -47,12 +47,34 @@ class EventsStage(BaseStage):
                     emit.act(doc, f)
             except Exception as exc:
                 doc.meta.setdefault("stage_errors", []).append(f"events/emit: {exc!r}")
+        _drop_retellings(doc)
         travel_frames.sort(key=lambda f: (f["nstart"], f["trigger"][0]))
         try:
             doc.journeys.extend(journeys.build(doc, travel_frames))
             plausibility.check(doc)
         except Exception as exc:
             doc.meta.setdefault("stage_errors", []).append(f"events/journeys: {exc!r}")
+
+
+def _drop_retellings(doc: Document) -> None:
+    """One act told twice ("he was arrested on 3 May ... after his arrest on 3 May"): same type,
+    same subjects, same stated (not inferred) date; the first telling is kept."""
+    seen, keep = set(), []
+    for ev in doc.events:
+        if ev.type in ("travel", "communication"):
+            keep.append(ev)
+            continue
+        subjects = frozenset(p.entity for p in ev.participants if p.role == "subject")
+        date = ev.date or {}
+        if not subjects or not date.get("value") or date.get("inferred") or ev.attributes.get("planned"):
+            keep.append(ev)
+            continue
+        key = (ev.type, subjects, date["value"])
+        if key in seen:
+            continue
+        seen.add(key)
+        keep.append(ev)
+    doc.events[:] = keep
 
 
 def make(options) -> EventsStage:

@@ -126,11 +126,12 @@ class PlacesStage(BaseStage):
 
         for c in accepted:
             n = names[c.key]
-            place = n.best
-            if place is not None and _doubtful(place) and len(names) > MIN_CONTEXT and not coherent(n, names):
+            if n.out_of_place is None and n.best is not None:
                 # a weak match (another spelling, or a village) far from every other place of
-                # the story and in none of its countries: more likely a namesake; left unresolved
-                place = None
+                # the story and in none of its countries: more likely a namesake; left
+                # unresolved.  Decided once per name, so that its mentions share one entity.
+                n.out_of_place = _doubtful(n.best) and len(names) > MIN_CONTEXT and not coherent(n, names)
+            place = None if n.out_of_place else n.best
             if place is not None:
                 eid = f"place:{place.id}"
                 geo = {"lat": place.lat, "lon": place.lon, "name": place.name,
@@ -201,7 +202,8 @@ def name_entities(doc: Document) -> None:
     forms: dict[str, Counter] = {}
     for m in doc.mentions_of("place"):
         if m.entity:
-            forms.setdefault(m.entity, Counter())[m.text] += 1
+            # "Tierra\r\ndel Fuego" broken over a line is the same form as on one line
+            forms.setdefault(m.entity, Counter())[" ".join(m.text.split())] += 1
     for eid, cnt in forms.items():
         ent = doc.entities.get(eid)
         if ent is None or ent.kind != "place":

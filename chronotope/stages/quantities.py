@@ -69,7 +69,7 @@ class QuantitiesStage(BaseStage):
             s, e = base + f.start, base + f.end
             if in_spans(s, e, skip):
                 continue
-            if f.kind == "temperature" and f.attrs.get("scale_stated"):
+            if f.kind == "temperature" and (f.attrs.get("scale_stated") or f.attrs.get("scale_assumed")):
                 doc.state[SCALE_KEY] = f.original_unit   # later bare "degrees" use it
             attrs = {k: f.attrs[k] for k in ("family", "adjective") if k in f.attrs}
             doc.add_mention("quantity", s, e, quantity=f.as_quantity(), source="quantities",
@@ -126,6 +126,14 @@ class QuantitiesStage(BaseStage):
             taken.append((s, e))
 
 
+def _hyphen_end(sdoc, j: int) -> int:
+    """Index of the last token of the hyphenated word starting at ``j`` ("co - workers")."""
+    while (j + 2 < len(sdoc) and sdoc[j + 1].text == "-" and not sdoc[j].whitespace_
+           and not sdoc[j + 1].whitespace_):
+        j += 2
+    return j
+
+
 def _plural(tok) -> bool:
     return (tok.tag_ in ("NNS", "NNPS") or tok.lower_ in PEOPLE_PRONOUNS or tok.lower_ == "others"
             or tok.lower_ in collective_nouns())
@@ -144,10 +152,12 @@ def _counted_noun(span, sdoc):
         j = after + 1
         if j < len(sdoc) and sdoc[j].lower_ in PEOPLE_PRONOUNS:
             return sdoc[j], sdoc[j]
-        while j < len(sdoc) and sdoc[j].pos_ in ("DET", "PRON", "ADJ") and sdoc[j].lower_ not in PEOPLE_PRONOUNS and j - after < 4:
-            j += 1
-        if j < len(sdoc) and sdoc[j].pos_ == "NOUN" and sdoc[j].tag_ in ("NNS", "NNPS"):
-            return sdoc[j], sdoc[j]
+        # the object of "of": "two of the village elders", "three of our fellow-prisoners"
+        obj = next((c for c in sdoc[after].children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            obj = sdoc[_hyphen_end(sdoc, obj.i)]    # "co-owners": the noun is its last part
+        if obj is not None and obj.i - after <= 6 and obj.pos_ == "NOUN" and obj.tag_ in ("NNS", "NNPS"):
+            return obj, obj
         return None, None
     root = span.root
     head = root.head
@@ -162,6 +172,9 @@ def _counted_noun(span, sdoc):
 
 
 # -------------------------------------------------------------- currency by setting
+
+_NOT_SETTING = re.compile(r"(?<![\w])(?:from|to|towards|toward|via)\s+(?:the\s+)?$", re.I)
+
 
 def _country(doc: Document, m, cache: dict) -> str | None:
     ent = doc.entities.get(m.entity) if m.entity else None
@@ -187,7 +200,8 @@ def currency_from_setting(doc: Document, reach: int = 3000) -> None:
     setting is the country of the last resolved place mentioned before the amount
     (within ``reach`` characters): where the narrative is, not where a sentence
     says the money will go ("I paid 300 dollars for the passage to Canada",
-    written in Danzig, are US dollars);
+    written in Danzig, are US dollars); a place after "from", "to", "towards",
+    "via" is an origin or a destination, not the setting;
     ``country_currency.tsv`` says which country changes which word.
     """
     money = [m for m in doc.mentions if m.kind == "quantity" and m.quantity
@@ -202,7 +216,8 @@ def currency_from_setting(doc: Document, reach: int = 3000) -> None:
         return
     cache: dict = {}
     places = sorted(((p.nstart, p.nend, c) for p in doc.mentions_of("place")
-                     if (c := _country(doc, p, cache))), key=lambda x: x[0])
+                     if not _NOT_SETTING.search(doc.norm, max(0, p.nstart - 12), p.nstart)
+                     and (c := _country(doc, p, cache))), key=lambda x: x[0])
     if not places:
         return
     starts = [p[0] for p in places]

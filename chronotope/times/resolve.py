@@ -14,6 +14,15 @@ flashback ("my exile in January, 1928"): it anchors the rest of its own
 sentence but does not move the story back.  Bounding phrases ("ever since
 1923", "as early as 1924") never move it.  Partial dates met before any
 anchor wait for the first one ("In October ... During 1928").
+
+In a run of dated letters or diary entries (two or more date lines, "Lemberg,
+14 March 1927", "2 March 1868.", at the top of each letter or, after a
+signature, at the bottom), each entry's date is its speech time: "tomorrow",
+"tonight", "last week" count from it, and a partial date told in the past
+("reached him only on the 7th") is the last such date before it.  A
+pluperfect ("had been taken on 3 March") points before the narrative time.
+Partial dates inside quotations and telegrams are read but do not move the
+story.
 """
 from __future__ import annotations
 
@@ -137,6 +146,7 @@ class Resolver:
         # "2 March 1868."), what "tomorrow" and "last week" inside it are counted from (narrative mode)
         self.speech: Point | None = None
         self.headings = 0        # date lines seen: a diary or a run of letters has two or more
+        self._pos = 0            # text offset of the expression being resolved
         self.closing: list[tuple[int, int, Point]] = []   # letters dated at the bottom: (start, end, date)
         self.quoted: list[tuple[int, int]] = []           # quotations and telegrams: do not move the story
 
@@ -485,7 +495,7 @@ class Resolver:
         """
         if self.mode == "news" or t.direction or t.this_year:
             return None
-        pos = getattr(self, "_pos", t.start)
+        pos = self._pos
         if any(a <= pos < b for a, b in self.quoted):
             return None       # a quotation has its own tense: "sent word: SAILING TWENTIETH NOVEMBER"
         speech = self._speech_at(pos)
