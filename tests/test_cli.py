@@ -87,3 +87,20 @@ def test_rerun_is_idempotent_and_export_matches(tmp_path):
 def test_export_without_database(tmp_path):
     res = run_cli("export", "--db", tmp_path / "missing.db")
     assert res.returncode == 3 and "missing.db" in res.stderr
+
+
+def test_other_pipeline_selected_by_name(tmp_path):
+    """--model takes any installed pipeline (here a minimal one saved to disk): stages cope without parser or NER."""
+    import spacy
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    model_dir = tmp_path / "tiny_pipeline"
+    nlp.to_disk(model_dir)
+    f = tmp_path / "a.txt"
+    f.write_text("On 3 May 1870 we left Riga for Dorpat by coach. Two days later we reached Dorpat.", encoding="utf-8")
+    out = tmp_path / "o.json"
+    res = run_cli("extract", f, "--model", model_dir, "--out", out, "--no-db")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["documents"][0]["meta"]["model"] == str(model_dir)
+    assert {"1870-05-03", "1870-05-05"} <= {m.get("value") for m in data["mentions"] if m["kind"] == "date"}

@@ -280,3 +280,23 @@ def test_countries_as_subjects_stay_places(pipeline):
 def test_common_word_county_names_are_places(pipeline):
     doc = run(pipeline, "Orange County has an especially bad housing shortage, and Orange County voters know it.")
     assert places_named(doc, "Orange County")
+
+
+def test_sections_share_one_resolution_per_name(corpus_text):
+    """A long text is read in sections; a name keeps one entity across all of them."""
+    opts = Options(section_chars=3000)
+    stages = []
+    for name in ("notes", "times"):
+        try:
+            stages += registry.build(opts, names=[name])
+        except ImportError:
+            pass
+    stages += registry.build(opts, names=["places"])
+    doc = Pipeline(opts, stages=stages).run(
+        Document(corpus_text("cliff-trial-and-escape.txt"), source="cliff-trial-and-escape.txt"))
+    by_form = {}
+    for m in doc.mentions_of("place"):
+        by_form.setdefault(" ".join(m.text.split()), set()).add(m.entity)
+    assert all(len(ids) == 1 for ids in by_form.values()), by_form
+    assert by_form["Berezov"] == by_form["Beresov"]
+    assert_near(doc, "Obdorsk", 66.53, 66.6)

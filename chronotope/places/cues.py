@@ -30,7 +30,6 @@ class Cues:
     recipient_heads: frozenset[str]
     geo_heads: frozenset[str]
     facility_heads: frozenset[str]
-    joiners: frozenset[str]
     common_words: frozenset[str]
     given_names: frozenset[str]
     demonyms: frozenset[str]
@@ -71,7 +70,6 @@ def load_cues() -> Cues:
         recipient_heads=frozenset(raw["recipient_heads"]["lemmas"]),
         geo_heads=frozenset(raw["geo_heads"]["words"]),
         facility_heads=frozenset(raw["facility_heads"]["words"]),
-        joiners=frozenset(raw["name_joiners"]["words"]),
         common_words=_words(DATA_DIR / "common_words.txt"),
         given_names=_words(DATA_DIR / "given_names.txt"),
         demonyms=_words(DATA_DIR / "demonyms.txt") | _country_demonyms(),

@@ -29,6 +29,7 @@ ACCEPT = 0.5          # a candidate is a place above this score
 # Weight of each kind of person evidence found at other occurrences of a name.
 PERSON_WEIGHT = {"longname": 1.5, "title": 1.5, "appos": 1.5, "possessive": 1.0, "verb": 1.0, "label": 1.5}
 ARTICLES = frozenset({"the", "a", "an"})
+ORG_MODIFIER = 0.5    # "the Toronto police": the place is named, inside an organisation's name
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                      "central", "upper", "lower", "middle"})
 _WORD = re.compile(r"[^\W\d_]+")
@@ -310,9 +311,14 @@ class Recognizer:
         for ent in sdoc.ents:
             if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") and ent.start <= c.i \
                     and c.j < ent.end and _name_like(sdoc[c.j]):
-                s -= 1.5
-                c.reasons.append(f"modifier in {ent.label_} {ent.text!r} -1.5")
+                w = ORG_MODIFIER if ent.label_ == "ORG" and c.key not in cues.given_names else 1.5
+                s -= w
+                c.reasons.append(f"modifier in {ent.label_} {ent.text!r} -{w}")
                 break
+        if c.key in cues.given_names and after is not None and _name_like(sdoc[after]) \
+                and not sdoc[after].lower_ in cues.facility_heads and not c.place_cue:
+            s -= 1.5
+            c.reasons.append("first name before a name -1.5")    # "Paris Hilton", "Florence Nightingale"
         if c.facility and c.label != "ORG":
             s += 1.0
             c.place_cue = True

@@ -34,14 +34,17 @@ def make(options=None) -> "PlacesStage":
     return PlacesStage(options)
 
 
-def document_year(doc: Document) -> int | None:
-    """Median year of the date mentions so far (None without dates)."""
+def document_year(doc: Document, options=None) -> int | None:
+    """Median year of the date mentions so far; else the run's reference date; else None."""
     years = []
     for m in doc.mentions_of("date"):
         v = m.gregorian_value or m.value or ""
         if len(v) >= 4 and v[:4].isdigit():
             years.append(int(v[:4]))
-    return int(median(years)) if years else None
+    if years:
+        return int(median(years))
+    ref = getattr(options, "reference_date", None) or ""
+    return int(ref[:4]) if len(ref) >= 4 and ref[:4].isdigit() else None
 
 
 class PlacesStage(BaseStage):
@@ -87,7 +90,7 @@ class PlacesStage(BaseStage):
         if sdoc is None:
             return
         base = section.nstart
-        year = document_year(doc)
+        year = document_year(doc, self.options)
         rec = Recognizer(self.gz, load_cues(), year)
         skip = doc.state.get("skip_spans") or []
 
