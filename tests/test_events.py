@@ -69,11 +69,15 @@ def test_a_planned_route_moves_nobody(pipeline):
     travelled = [e for e in d.events if e.type == "travel" and not e.attributes.get("planned")]
     assert planned
     assert all(e.attributes.get("to") != e.attributes.get("from") for e in travelled)
-    legs = [l for j in d.journeys for l in j.legs]
+    legs = [l for j in d.journeys if not j.attributes.get("planned") for l in j.legs]
     names = {k: v.name for k, v in d.entities.items()}
     if legs:       # needs the places stage
         assert [(names.get(l.from_place), names.get(l.to_place)) for l in legs] == [("Lisbon", "Madrid")]
         assert "rail" in legs[0].modes
+        # the dropped plan is a journey of its own, marked planned
+        kept = [(names.get(l.from_place), names.get(l.to_place), l.attributes.get("planned"))
+                for j in d.journeys if j.attributes.get("planned") for l in j.legs]
+        assert kept == [("Lisbon", "Madeira", True)]
 
 
 @pytest.mark.skipif(not (CORPUS / "my-life-deportation.txt").exists(), reason="corpus not present")
@@ -109,9 +113,11 @@ def test_speed_beyond_the_mode_is_an_issue(pipeline):
     assert "1500 km" in d.issues[0].message
 
 
-def _legs(d):
+def _legs(d, planned=False):
+    """Legs travelled (or, with planned=True, only planned), as (from, to, modes) names."""
     names = {k: v.name for k, v in d.entities.items()}
-    return [(names.get(l.from_place), names.get(l.to_place), l.modes) for j in d.journeys for l in j.legs]
+    return [(names.get(l.from_place), names.get(l.to_place), l.modes) for j in d.journeys
+            if bool(j.attributes.get("planned")) == planned for l in j.legs]
 
 
 def test_third_person_convoy_chains_stops_and_ignores_plans(pipeline):
@@ -171,3 +177,36 @@ def test_rivers_and_regions_are_passed_not_stops(pipeline):
     stops = [(a, b) for a, b, _ in _legs(d)]
     assert ("Perm", "Kazan") in stops
     assert not any(b in ("Kama", "Volga") for _, b in stops)
+
+
+def test_she_travels_on_her_own_journey(pipeline):
+    text = ("Pavel Orlov left Riga by train in May 1910 and reached Moscow two days later. "
+            "Pavel Orlov stayed in Moscow all summer. He wrote to his wife Anna Orlova, who was living in "
+            "Tver with her mother, and asked her to join him. She soon set off and reached Moscow on 2 August. "
+            "In September he travelled on to Kazan.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    names = {k: v.name for k, v in d.entities.items()}
+    by = {tuple(names.get(t) for t in j.travellers): [(names.get(l.from_place), names.get(l.to_place)) for l in j.legs]
+          for j in d.journeys}
+    pavel = [v for k, v in by.items() if any("Pavel" in (n or "") for n in k)]
+    anna = [v for k, v in by.items() if any("Anna" in (n or "") for n in k)]
+    assert pavel and ("Moscow", "Kazan") in pavel[0] and ("Tver", "Moscow") not in pavel[0]
+    assert anna and anna[0][-1][1] == "Moscow"
+
+
+def test_routes_weighed_are_planned_and_similes_carry_nobody(pipeline):
+    text = ("In March 1907 Ivan Petrov reached Berezov by sleigh. Petrov had to choose one of three routes. "
+            "A second route led directly westwards across the Urals to Archangel. "
+            "On 20 March he set off from Berezov by reindeer and reached Perm on 30 March. "
+            "The sleigh glides smoothly and in silence, like a boat on a still lake.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    travelled = _legs(d)
+    planned = _legs(d, planned=True)
+    assert ("Berezov", "Perm", ["reindeer"]) in travelled
+    assert not any(b == "Archangel" for _, b, _ in travelled)
+    assert any(a == "Berezov" and b == "Archangel" for a, b, _ in planned)
+    assert not any("boat" in m for _, _, m in travelled)

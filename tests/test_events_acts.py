@@ -102,6 +102,8 @@ def test_questions_fears_and_memberships_are_not_acts(nlp):
     assert acts(nlp, "Was he to be deported?") == []
     assert acts(nlp, "The question of expelling me was not raised.") == []
     assert acts(nlp, "They thought we were about to be taken to the fortress for execution.") == []
+    assert acts(nlp, "The police did not think that anyone would try to escape.") == []
+    assert acts(nlp, "He raised money for the purpose of organising pogroms.") == []
     assert acts(nlp, "She was expelled from the union in 1921.") == []
     assert types(acts(nlp, "She was expelled from the country in 1921.")) == ["expulsion"]
 
@@ -139,6 +141,9 @@ def test_verbs_and_nouns_of_messages(nlp):
     assert kinds("I wrote an account of the beatings for the League of Nations.") == ["statement"]
     assert kinds("My own letters home went through the office of the governor.") == ["letter"]
     assert kinds("They took the matter into account.") == []
+    assert kinds("The judge refused to take notice of the letter.") == []
+    assert kinds("He forwarded to the court a copy of the report.") == ["report"]
+    assert kinds("Gendarmes, post office officials and soldiers passed before the court.") == []
     assert kinds("An inquiry was held before three judges.") == []
 
 

@@ -63,6 +63,8 @@ def _has_exchange(tok, v) -> bool:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ex:
             return True
     verb = governing_verb(tok, 3)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and box is None:
+        verb = None       # "took cognisance of the letter": the letter is talked about, not moved
     if verb is not None and verb.lemma_.lower() in ex:
         return True
     if verb is not None and verb.lemma_.lower() in v["route_verbs"] and tok.dep_ in ("nsubj", "nsubjpass") and \
@@ -113,6 +115,9 @@ def find(sent, base: int) -> list[dict]:
                 continue      # "I have the honour to inform you": the formula of the message itself
             if tok.lemma_.lower() in ("post", "cable") and tok.tag_ == "VBN" and tok.dep_ == "amod":
                 continue
+            if tok.lemma_.lower() in ("post", "mail", "cable", "wire", "radio", "telephone", "phone") and \
+                    tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "NOUN" and tok.tag_ == "VB":
+                continue      # "post office officials", "telephone exchange": a noun the tagger took for a verb
             kind = v["verbs"][tok.lemma_.lower()]
             verb = tok
         else:

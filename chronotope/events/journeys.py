@@ -116,8 +116,36 @@ def _key(doc, f, focus, v) -> str | None:
             if r.get("person") in ("you",):
                 return None
             return "np:" + r.get("lemma", r["text"].lower())
+    for r in roles:
+        if r.get("pronoun"):
+            k = _antecedent_key(doc, r, v)
+            if k is not None:
+                return k
+            if first_person(doc):
+                return None     # "she carried them to Athens" in a memoir: not the teller's move
     if any(r.get("kind") == "focus" for r in roles):
         return focus or NARRATOR
+    return None
+
+
+def _antecedent_key(doc, r, v) -> str | None:
+    """The traveller "he"/"she" stands for: the nearest earlier subject whose gender fits
+    (a named person whose gender the people stage knows or does not know; a noun only when
+    it tells the gender, "my sister")."""
+    want = r["pronoun"]
+    nouns = v.get("gendered_nouns", {})
+    for a in r.get("antecedents", []):
+        ids = entities_for(doc, a, kinds=("person",))
+        if ids:
+            e = doc.entities.get(ids[0])
+            g = (e.attrs or {}).get("gender") if e is not None else None
+            if (g and g != want) or (a.get("relative") and g != want):
+                continue        # a relative clause's subject only when its gender tells
+            return NARRATOR if ids[0] == protagonist(doc) else ids[0]
+        if a.get("proper"):
+            continue
+        if nouns.get(a.get("lemma")) == want:
+            return "np:" + a["lemma"]
     return None
 
 
@@ -151,6 +179,13 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             prev = (t.leg["modes"] if t.leg else []) or (t.legs[-1]["modes"] if t.legs else [])
             mode = "rail" if "rail" in prev else mode[:-1]
         para = para_of(f)
+        last_dest = t.legs[-1].get("dest_frame") if t.legs else None
+        if t.leg is None and last_dest is not None and last_dest["nstart"] == f["nstart"] \
+                and last_dest["type"] == "travel" and last_dest["trigger"][0] < f["trigger"][0]:
+            last = t.legs[-1]       # "reached Berezov by sleigh": the vehicle of the leg just ended
+            if mode not in last["modes"]:
+                last["modes"].append(mode)
+            return
         if t.leg is None and t.legs and t.legs[-1].get("heading_para") == para:
             last = t.legs[-1]       # "Eydtkuhnen. The diligence took fourteen hours": how they came
             if mode not in last["modes"]:
@@ -247,6 +282,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             t.leg["duration"] = durs[0]
 
     done_measures: set[tuple[str, int]] = set()
+    planned: dict[str, list[Leg]] = {}
     for f in frames:
         typ = f["type"]
         if typ == "locative":
@@ -301,7 +337,13 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             at = _first(doc, f["at"], exclude=frm + to)
             if f.get("planned"):
                 if frm or to or via:
-                    _planned_event(doc, f, k, frm, to, via)
+                    here = None
+                    if k in tracks:
+                        t0 = tracks[k]
+                        here = (t0.leg["to"] or t0.leg["from"]) if t0.leg is not None else t0.loc
+                    ev = _planned_event(doc, f, k, frm, to, via)
+                    planned.setdefault(k, []).append(_planned_leg(doc, f, ev, frm[0] if frm else here,
+                                                                  to, via))
                 continue
             if not f.get("lemma") and not frm:
                 continue        # a verbless "X to Y" whose X is no place: a title ("The Road to Kirensk")
@@ -382,7 +424,31 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         for leg in t.legs:
             j.legs.append(_emit_leg(doc, leg, travellers))
         journeys.append(j)
+    for k, legs in planned.items():
+        legs = [l for l in legs if l.to_place and l.to_place != l.from_place]
+        if not legs:
+            continue
+        # routes planned, proposed or refused: kept apart from the routes travelled
+        j = Journey(id=doc.next_id("j"), travellers=_travellers(doc, k), legs=legs,
+                    attributes={"planned": True})
+        if k.startswith("np:"):
+            j.attributes["traveller_text"] = k[3:]
+        journeys.append(j)
     return journeys
+
+
+def _planned_leg(doc, f, ev, frm, to, via) -> Leg:
+    """A leg of a route only planned, proposed or refused ("A second route led ... to
+    Archangel"): from where the traveller stands unless the route says otherwise."""
+    s, e = doc.to_source(f["nstart"], f["nend"])
+    dest = to[0] if to else (via[-1] if via else None)
+    attrs = {"planned": True}
+    rest = [p for p in via if p != dest]
+    if rest:
+        attrs["via"] = rest
+    return Leg(from_place=frm, to_place=dest, modes=[m[1] for m in f.get("modes", [])],
+               evidence=[{"doc": doc.id, "start": s, "end": e}], event=ev.id if ev else None,
+               attributes=attrs)
 
 
 def _far(a: str, b: str) -> bool:
@@ -510,7 +576,7 @@ def _planned_event(doc, f, k, frm, to, via):
              "to": to[0] if to else None, "planned": True}
     if via:
         attrs["via"] = via
-    doc.add_event("travel", f["nstart"], f["nend"], date=date_for(doc, f["nstart"], f["nend"], f["trigger"][0], inherit=False),
+    return doc.add_event("travel", f["nstart"], f["nend"], date=date_for(doc, f["nstart"], f["nend"], f["trigger"][0], inherit=False),
                   place=attrs["to"], participants=[Participant(t, "traveller") for t in travellers],
                   attributes=attrs)
 
@@ -527,6 +593,8 @@ def chain_across(corpus) -> list[Journey]:
     for d in getattr(corpus, "documents", []):
         for j in d.journeys:
             key = tuple(sorted(j.travellers))
+            if key and j.attributes.get("planned"):
+                key = key + ("(planned)",)      # planned routes stay apart from routes travelled
             if not key:
                 order.append((None, j))
                 continue
@@ -544,7 +612,10 @@ def chain_across(corpus) -> list[Journey]:
             out.append(js[0])
             continue
         js = sorted(js, key=lambda x: min([l.depart or l.arrive or "9999" for l in x.legs] or ["9999"]))
+        attrs = {"parts": [x.id for x in js]}
+        if key[-1] == "(planned)":
+            key, attrs["planned"] = key[:-1], True
         merged = Journey(id=js[0].id, travellers=list(key), legs=[l for x in js for l in x.legs],
-                         attributes={"parts": [x.id for x in js]})
+                         attributes=attrs)
         out.append(merged)
     return out

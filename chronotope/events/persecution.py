@@ -110,8 +110,10 @@ def _unreal(tok, v) -> bool:
         h = cur.head
         if h.i == cur.i:
             break
-        if h.lemma_.lower() in v["hypothetical_heads"] and not (h.pos_ == "VERB" and negated(h)):
+        if h.lemma_.lower() in v["hypothetical_heads"]:
             return True
+        if cur.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in v["unreal_modals"] for c in h.children):
+            return True       # "would try to escape"
         cur = h
     return False
 

@@ -23,6 +23,7 @@ from .syntax import FIRST_PLURAL, FIRST_SINGULAR, is_passive, modal, negated, pr
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 REFLEXIVE = {"ourselves", "myself", "themselves", "himself", "herself", "yourself"}
+ROUTE_VERBS = {"lead", "lie", "run", "go", "pass", "wind"}
 PERSONAL = {"i", "we", "he", "she", "they", "me", "us", "him", "her", "them"}
 
 
@@ -278,6 +279,18 @@ def find(sent, base: int) -> list[dict]:
                 frames.append(frame("move", "bind", tok, [], to, [], [], _focus_role(tok, base), [],
                                     _planned(tok, v), _pluperfect(tok.head) if tok.head.pos_ == "VERB" else False))
             continue
+        if lemma in ROUTE_VERBS:
+            subj = subject(tok)
+            if subj is not None and subj.lemma_.lower() in v["journey_words"]:
+                # "A second route led across the Urals to Archangel": a way weighed, not travelled
+                pairs = _harvest(tok, sent, prep_words)
+                to = [p for p in pairs if p[0].lower_ in dest_p]
+                via = [p for p in pairs if p[0].lower_ in via_p]
+                frm = [p for p in pairs if p[0].lower_ in origin_p]
+                if to or via:
+                    frames.append(frame("move", lemma, tok, frm, to, via, [], _focus_role(tok, base), [],
+                                        True, False))
+                continue
         if lemma not in verbs or not verbs[lemma]:
             continue
         kind = verbs[lemma]
@@ -384,7 +397,7 @@ def find(sent, base: int) -> list[dict]:
     # vehicles named in the sentence: modes of whatever travel is going on
     for tok in sent:
         mode = _mode_of(tok, sent, v)
-        if not mode or (has_finite and not _carries(tok, v)):
+        if not mode or _simile(tok) or (has_finite and not _carries(tok, v)):
             continue
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -453,6 +466,13 @@ CARRY_PREPS = {"in", "by", "on", "into", "onto", "aboard", "to", "from"}
 BOARD_VERBS = {"board", "transfer", "take", "change", "get", "enter", "leave", "mount", "ride", "drive"}
 
 
+def _simile(tok) -> bool:
+    """A vehicle in a comparison ("glides like a boat", "faster than a steamer") is no mode,
+    even in a sentence the tagger left without a verb."""
+    return tok.head.lower_ in ("like", "as", "than") or any(
+        a.lower_ in ("like", "than") for a in tok.ancestors if a.dep_ == "prep")
+
+
 def _carries(tok, v) -> bool:
     """Is this vehicle one the travellers use ("set off in an autobus", "transfer to sleighs",
     "the tractor that was to tow us", "our train arrived"), not one merely seen?"""
@@ -498,5 +518,42 @@ def _traveller_roles(who, base):
         r["span"] = np_span(t, base)
         r["kind"] = traveller_kind(t, v)
         r["lemma"] = t.lemma_.lower()
+        if t.lower_ in ("he", "she", "him", "her", "himself", "herself"):
+            r["pronoun"] = "female" if t.lower_ in ("she", "her", "herself") else "male"
+            r["antecedents"] = _antecedents(t, base)
+        out.append(r)
+    return out
+
+
+def _antecedents(pron, base, back: int = 3) -> list[dict]:
+    """Who "he" or "she" may stand for: the subjects (names or nouns, not pronouns) of the
+    clause before it and of the previous sentences of its section, nearest first.  A simple
+    recency rule (no library here resolves coreference within our pipeline); journeys.py
+    keeps the first one whose gender fits."""
+    doc = pron.doc
+    sents = [s for s in doc.sents if s.start <= pron.i]
+    toks = []
+    for s in sents[-(back + 1):]:
+        toks.extend(t for t in s if t.i < pron.i)
+    out = []
+    for t in reversed(toks):
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        # a subordinate clause's subject (or a mis-parse of one) counts only when its gender tells
+        relative = t.head.dep_ not in ("ROOT", "conj") or t.tag_ in ("WP", "WDT")
+        if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl":
+            t = t.head.head           # "Natalia, who was living ...": the relative stands for its noun
+        if t.pos_ not in ("PROPN", "NOUN") or t.lower_ in PERSONAL:
+            continue
+        r = role(t, base)
+        s0, e0 = np_span(t, base)
+        for c in t.children:        # "his wife Anna Orlova": the name in apposition names her
+            if c.dep_ == "appos":
+                s1, e1 = np_span(c, base)
+                s0, e0 = min(s0, s1), max(e0, e1)
+        r["span"] = (s0, e0)
+        r["lemma"] = t.lemma_.lower()
+        r["proper"] = t.pos_ == "PROPN" or t.ent_type_ == "PERSON"
+        r["relative"] = relative
         out.append(r)
     return out

@@ -315,10 +315,6 @@ class Recognizer:
                 s -= w
                 c.reasons.append(f"modifier in {ent.label_} {ent.text!r} -{w}")
                 break
-        if c.key in cues.given_names and after is not None and _name_like(sdoc[after]) \
-                and not sdoc[after].lower_ in cues.facility_heads and not c.place_cue:
-            s -= 1.5
-            c.reasons.append("first name before a name -1.5")    # "Paris Hilton", "Florence Nightingale"
         if c.facility and c.label != "ORG":
             s += 1.0
             c.place_cue = True
@@ -345,7 +341,7 @@ class Recognizer:
             c.feature, c.cue = "city", "called X"
             s += 2.0
             c.place_cue = True
-            c.reasons.append("called +1.5")
+            c.reasons.append("called +2")
         if aw in cues.feature_after and sdoc[after].is_lower:
             val = cues.feature_after[aw]
             if val and not c.feature:
@@ -386,6 +382,10 @@ class Recognizer:
             c.place_cue = True
             c.cue = c.cue or f"{sdoc[prev].lemma_} X"
             c.reasons.append("motion verb +1")
+        if c.key in cues.given_names and after is not None and _name_like(sdoc[after]) \
+                and not sdoc[after].lower_ in cues.facility_heads and not c.place_cue:
+            s -= 1.5
+            c.reasons.append("first name before a name -1.5")    # "Paris Hilton", "Florence Nightingale"
         # "the Bosphorus.", "the Urals;": a bare name with an article is rarely a person
         if prev_raw >= 0 and sdoc[prev_raw].lower_ == "the" and c.j - c.i == 1 and c.label in ("PERSON", "NORP", None):
             if after is None or sdoc[after].pos_ not in ("NOUN", "PROPN"):

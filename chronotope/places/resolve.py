@@ -52,6 +52,7 @@ COUNTRY_WEIGHT = 1.5
 ADMIN_WEIGHT = 0.5
 NEAR_WEIGHT = 1.5
 NEAR_SCALE_KM = 400.0
+PASSAGE = 1          # paragraphs either side that count as the same passage
 TOP_ALTERNATIVES = 5
 COHERENT_KM = 1500.0
 ALTERNATE_PENALTY = -0.5
@@ -138,8 +139,9 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
             if n.fixed:
                 continue
             scores = []
-            neighbours = {m.key: m for p in n.passages for m in by_passage[p] if m.key != n.key
-                          and (rnd > 0 or m.fixed)}
+            # the passage: the paragraph of each occurrence and the ones either side
+            neighbours = {m.key: m for p in n.passages for q in range(p - PASSAGE, p + PASSAGE + 1)
+                          for m in by_passage.get(q, ()) if m.key != n.key and (rnd > 0 or m.fixed)}
             hint = n.hints.most_common(1)[0][0] if n.hints else None
             own = n.confidence if n.probs else 0.0
             has_admin = any(p.feature in ADMIN_FEATURES for p in n.places)

@@ -15,6 +15,7 @@ times stage (which runs before this one) has added so far.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from statistics import median
 
@@ -162,7 +163,6 @@ def _doubtful(place) -> bool:
 
 
 def _recognition_confidence(score: float) -> float:
-    import math
     return 1.0 / (1.0 + math.exp(-2.0 * score))
 
 
