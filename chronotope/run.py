@@ -123,5 +123,9 @@ class _NoBar:
 def _bar(total: int, enabled: bool):
     if not enabled or total < 2:
         return _NoBar()
+    import shutil
     from tqdm import tqdm
-    return tqdm(total=total, unit="doc", desc="extract", leave=False)
+    # a terminal that reports no size (some ptys) would get an empty bar
+    size = shutil.get_terminal_size((80, 24))
+    return tqdm(total=total, unit="doc", desc="extract", leave=False, ncols=size.columns or 80,
+                nrows=size.lines or 24)

@@ -104,3 +104,35 @@ def test_other_pipeline_selected_by_name(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["documents"][0]["meta"]["model"] == str(model_dir)
     assert {"1870-05-03", "1870-05-05"} <= {m.get("value") for m in data["mentions"] if m["kind"] == "date"}
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    """Multi-document runs draw a progress bar when stderr is a terminal, and none otherwise."""
+    import os
+    import subprocess
+    import sys
+    for i in range(3):
+        (tmp_path / f"d{i}.txt").write_text(f"In May 187{i} Anna went from Riga to Dorpat by coach.", encoding="utf-8")
+    cmd = [sys.executable, "-m", "chronotope", "extract", str(tmp_path), "--no-db", "--out", str(tmp_path / "o.json")]
+    master, slave = os.openpty()
+    try:
+        proc = subprocess.run(cmd, stderr=slave, stdout=subprocess.DEVNULL, timeout=600)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        os.close(master)
+    on_tty = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0
+    assert "extract" in on_tty and "3/3" in on_tty
+    piped = run_cli("extract", tmp_path, "--no-db", "--out", tmp_path / "o.json")
+    assert piped.returncode == 0 and "3/3" not in piped.stderr
+    quiet = run_cli("extract", tmp_path, "--no-db", "--out", tmp_path / "o.json", "--quiet")
+    assert quiet.returncode == 0 and quiet.stderr == ""

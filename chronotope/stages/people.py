@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..document import Document, Entity, slug
-from ..names import Item, cluster_people, fold, org_key, parse_name, person_id, split_list
+from ..names import Item, cluster_people, compatible_given, fold, org_key, parse_name, person_id, split_list
 from ..names.vocab import given_name_gender, has_surname_ending, is_given_name, words
 from ..pipeline import BaseStage
 
@@ -73,6 +73,7 @@ class PeopleStage(BaseStage):
         try:
             cands = doc.state.get("people_candidates", []) + _note_authors(doc)
             cands = _drop_lone_guesses(_drop_unlikely(doc, cands))   # before propagation: bad surnames do not spread
+            cands = _capitals(doc, _inverted(doc, cands))
             cands = _drop_places(doc, _drop_unlikely(doc, _propagate(doc, cands)))
             _build(doc, _resolve_overlaps(cands))
             narrator = find_narrator(doc)
@@ -311,8 +312,8 @@ def _collect(doc: Document, section) -> list[Candidate]:
         place = ctx.place(s, e)
         prev = sd[a - 1] if a > 0 else None
         after_vessel = prev is not None and prev.lower_ in words("vessel_words") or span_text in vessel_names
-        if _taxon_context(sd, a, b):
-            continue
+        if _taxon_context(sd, a, b) or _possessive_name(sd, a, b):
+            continue        # a Latin name; "Guy's Hospital": neither "Guy" nor "Hospital" a person
         if after_vessel or (prev is not None and prev.lower_ in words("place_prefixes") and prev.text[:1].isupper()):
             continue
         label = ent.label_
@@ -341,8 +342,6 @@ def _collect(doc: Document, section) -> list[Candidate]:
                 continue    # "the Bosphorus": people do not take the article
             if single and _imperative(sd, a, b):
                 continue    # "Kiss the children": a verb opening a sentence
-            if _possessive_name(sd, a, b):
-                continue    # "Guy's Hospital": neither "Guy" nor "Hospital" is a person here
             if any(sd[x].lower_ in {"and", "&"} for x in range(a, b)):
                 k = a
                 for x in list(range(a, b)) + [b]:
@@ -703,7 +702,7 @@ def _org_phrase(sd, i: int) -> tuple[int, int] | None:
         a = _org_left(sd, a - 1)
     b = i + 1
     # "of Workers' Deputies", "of the Communist International"
-    if b + 1 < len(sd) and sd[b].lower_ == "of":
+    if b + 1 < len(sd) and sd[b].lower_ in ("of", "for"):
         k = b + 1
         if k < len(sd) and sd[k].lower_ == "the":
             k += 1
@@ -834,6 +833,103 @@ class _Spans:
         if k > 0 and self.ends[k - 1] > s:
             return True
         return k < len(self.starts) and self.starts[k] < e
+
+
+_SURNAME_BEFORE = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]+),[ \t\u00a0]*$")
+
+
+def _known_full_names(cands: list[Candidate]) -> dict[str, list]:
+    """Folded surname -> the parsed full names (with a given name or initial) the candidates give it."""
+    out: dict[str, list] = {}
+    for c in cands:
+        if c.kind == "person":
+            p = parse_name(c.name)
+            if p.first and p.last:
+                out.setdefault(fold(p.last), []).append(p)
+    return out
+
+
+def _inverted(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """"Mavrin, Pavel Ilyich": a surname and comma before given names make one inverted name.
+
+    Only when the document also names that person the usual way round ("Pavel
+    I. Mavrin"), so a list of people ("Mavrin, Pavel Orlov") is left alone.
+    """
+    known = _known_full_names(cands)
+    if not known:
+        return cands
+    for c in cands:
+        if c.kind != "person" or "," in c.name:
+            continue
+        p = parse_name(c.name)
+        given = c.name.split()
+        if len(given) < 2 or not is_given_name(given[0]):
+            continue        # "Orlov, Anna and Ivan": a list; "Orlov, Anna Ivanovna": one name
+        if re.match(r"\s*(?:and|&)\b", doc.norm[c.nend:c.nend + 6]):
+            continue
+        m = _SURNAME_BEFORE.search(doc.norm, max(0, c.nstart - 40), c.nstart)
+        if not m or fold(m.group(1)) == fold(p.last):
+            continue
+        q = parse_name(f"{m.group(1)}, {c.name}")
+        if any(fold(k.last) == fold(q.last) and k.first and fold(k.first) != fold(q.last)
+               and compatible_given(q, k) and _middle_agrees(q, k) for k in known.get(fold(m.group(1)), [])):
+            c.nstart = m.start(1)
+            c.name = doc.norm[c.nstart:c.nend]
+    return cands
+
+
+def _middle_agrees(a, b) -> bool:
+    """Middle names that do not contradict: "K." and "Konstantinou", or one of them missing."""
+    ma, mb = fold(a.middle), fold(b.middle)
+    return not ma or not mb or ma[:1] == mb[:1]
+
+
+def _capitals(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """A name written in capitals in a heading ("STATEMENT OF PAVEL I. MAVRIN") is the same name.
+
+    The surnames of full names found elsewhere are looked for in capitals,
+    with capital given names or initials before them that agree with the
+    known given names; the mention keeps the text, the name is read in
+    ordinary case so the two forms cluster.
+    """
+    known = _known_full_names(cands)
+    if not known:
+        return cands
+    taken = _Spans([(c.nstart, c.nend) for c in cands])
+    bstart, bend = doc.nbody
+    out = list(cands)
+    for key, parts in known.items():
+        last = parts[0].last
+        if len(last) < 3 or not last[:1].isupper():
+            continue
+        up = re.escape(last.upper())
+        rx = re.compile(r"(?<![\w'-])((?:[A-ZÀ-ÖØ-Þ]+\.?[ \u00a0]+){0,3})" + up + r"(?![\w-])")
+        for m in rx.finditer(doc.norm, bstart, bend):
+            s, e = m.span()
+            pre = m.group(1).split()
+            while pre and not _given_agrees(pre[0], parts):
+                pre.pop(0)      # "STATEMENT OF": not part of the name
+            if not pre or not all(_given_agrees(w, parts) for w in pre):
+                continue
+            s = e - len(last)
+            for w in reversed(pre):
+                s = doc.norm.rfind(w, m.start(), s)
+            if s < 0 or taken.overlaps(s, e):
+                continue
+            name = " ".join(w.capitalize() if len(w.rstrip(".")) > 1 else w for w in doc.norm[s:e].split())
+            out.append(Candidate("person", s, e, name, P_RULE, "capitals", 0.8))
+    return out
+
+
+def _given_agrees(word: str, parts) -> bool:
+    w = fold(word)
+    if not w:
+        return False
+    for p in parts:
+        given = [fold(x) for x in p.given]
+        if (len(w) == 1 and any(g[:1] == w for g in given)) or w in given:
+            return True
+    return False
 
 
 def _propagate(doc: Document, cands: list[Candidate]) -> list[Candidate]:
