@@ -33,6 +33,11 @@ class Cues:
     common_words: frozenset[str]
     given_names: frozenset[str]
     demonyms: frozenset[str]
+    vessel_before: frozenset[str] = frozenset()
+    diary_verbs: frozenset[str] = frozenset()
+    river_before: frozenset[str] = frozenset()
+    organization_after: frozenset[str] = frozenset()
+    within_words: frozenset[str] = frozenset()
 
 
 def _words(path: Path) -> frozenset[str]:
@@ -73,6 +78,11 @@ def load_cues() -> Cues:
         common_words=_words(DATA_DIR / "common_words.txt"),
         given_names=_words(DATA_DIR / "given_names.txt"),
         demonyms=_words(DATA_DIR / "demonyms.txt") | _country_demonyms(),
+        vessel_before=frozenset(raw.get("vessel_before", {}).get("words", ())),
+        diary_verbs=frozenset(raw.get("diary_verbs", {}).get("words", ())),
+        river_before=frozenset(raw.get("river_before", {}).get("words", ())),
+        organization_after=frozenset(raw.get("organization_after", {}).get("words", ())),
+        within_words=frozenset(raw.get("within_words", {}).get("words", ())),
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import normalize_name
 from .cues import Cues
+from .resolve import coarse as coarse_feature
 
 # spaCy labels and what they say about a place reading of the span.
 LABEL_WEIGHT = {"GPE": 1.0, "LOC": 1.0, "FAC": 0.5, "ORG": 0.0, "PERSON": -1.0, "NORP": -1.5}
@@ -32,6 +33,9 @@ ARTICLES = frozenset({"the", "a", "an"})
 ORG_MODIFIER = 0.5    # "the Toronto police": the place is named, inside an organisation's name
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                      "central", "upper", "lower", "middle"})
+# lower-case words after an unknown name that make it a building or street of a town
+FACILITY_WORDS = frozenset({"prison", "jail", "airport", "street", "square", "avenue", "station",
+                            "barracks", "fortress", "monastery", "cathedral", "hospital", "quay"})
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -55,6 +59,7 @@ class Candidate:
     score: float = 0.0
     accepted: bool = False
     facility: bool = False       # a street or building named after a place
+    inner: list = field(default_factory=list)     # gazetteer candidates of the place inside it
 
     @property
     def variant_only(self) -> bool:
@@ -150,6 +155,7 @@ class Recognizer:
                 # "Press Street", "Florida Atlantic University": a longer name, not the town
                 c = self._make(sdoc, base, i, fj, "cue", lookup=False)
                 c.facility = True
+                c.inner = self.lookup(sdoc[i:j].text)
                 out.append(c)
                 j = fj
             else:
@@ -195,9 +201,20 @@ class Recognizer:
                 out.append(self._make(sdoc, base, i, j, "cue"))
                 for k in range(i, j):
                     taken[k] = True
+            elif not tok.is_sent_start and tok.lower_ not in common and self._facility_after(sdoc, i + 1):
+                # "the Butyrki transit prison", "Hellinikon airport": a named building of a town
+                c = self._make(sdoc, base, i, i + 1, "cue")
+                c.facility = True
+                out.append(c)
+                taken[i] = True
         # initials ("P. A. Zlydnev") are no place names
         out = [c for c in out if not blocked(c.nstart, c.nend) and not self._abbreviation(sdoc, c.i, c.j)
                and not any(len(t.text) == 1 and t.text.isalpha() for t in sdoc[c.i:c.j])]
+        for c in out:
+            if not c.places and not c.facility and (
+                    (c.j - c.i > 1 and _lower(sdoc[c.j - 1]) in self.cues.facility_heads)
+                    or self._facility_after(sdoc, c.j)):
+                c.facility = True     # "Stadiou Street", "the Butyrki transit prison"
         out.sort(key=lambda c: c.i)
         return out
 
@@ -229,6 +246,17 @@ class Recognizer:
                 end = k + 1
             k += 1
         return end
+
+    def _facility_after(self, sdoc, j: int) -> bool:
+        """A lower-case building word within three words after token j-1: "X transit prison"."""
+        heads = self.cues.facility_heads
+        for k in range(j, min(j + 3, len(sdoc))):
+            t = sdoc[k]
+            if not t.is_lower or not t.is_alpha:
+                return False
+            if t.lower_ in heads and t.lower_ in FACILITY_WORDS:
+                return True
+        return False
 
     def _make(self, sdoc, base: int, i: int, j: int, source: str, lookup: bool = True) -> Candidate:
         span = sdoc[i:j]
@@ -293,12 +321,20 @@ class Recognizer:
         aw = _lower(sdoc[after]) if after is not None else ""
 
         # label of the named-entity recogniser
+        diary = self._diary_verb_before(sdoc, c)
+        origin = self._origin_of(sdoc, c)
         if c.label:
             w = LABEL_WEIGHT.get(c.label, OTHER_LABEL_WEIGHT)
+            if c.label == "PERSON" and (diary or origin or self._lone_prominent(sdoc, c)):
+                # "Reached Kiel", "Captain Berntsen of Arendal", "by Graz and ...": the tagger's
+                # PERSON covers a verb or a person's place of origin, or a well-known place alone
+                w = 0.0
             s += w
             c.reasons.append(f"label {c.label} {w:+}")
         # gazetteer
-        if c.places and not c.variant_only:
+        if c.places and not c.variant_only and self._weak(c):
+            c.reasons.append("only another name of a small place +0")
+        elif c.places and not c.variant_only:
             best = c.places[0]
             w = 0.5
             if best.feature not in SETTLEMENTS or (best.population or 0) >= 100_000:
@@ -330,6 +366,40 @@ class Recognizer:
             s -= 3.0
             c.person.add("title")
             c.reasons.append(f"after {sdoc[prev_raw].text!r} -3")
+        # "aboard the Estonia", "S.S. Baltic": a vessel
+        if prev >= 0 and pw in cues.vessel_before and prev_raw != prev:
+            s -= 3.0
+            c.person.add("title")
+            c.reasons.append(f"after {pw!r} the -3 (a vessel)")
+        # "the Kavkaz and Merkury company": names inside an organisation's name
+        k = c.j
+        while k < len(sdoc) and k < c.j + 5 and (_name_like(sdoc[k]) or sdoc[k].lower_ in ("and", "&", "-")):
+            k += 1
+        if k < len(sdoc) and sdoc[k].is_lower and _lower(sdoc[k]) in cues.organization_after:
+            s -= 3.0
+            c.reasons.append(f"in an organisation's name (… {sdoc[k].text}) -3")
+        # "down the Volga": a river
+        if prev >= 0 and pw in cues.river_before and prev_raw != prev and any(
+                coarse_feature(p.feature) == "river" for p in c.places):
+            c.feature, c.cue = "river", f"{pw} the X"
+            s += 1.0
+            c.place_cue = True
+            c.reasons.append(f"{pw} the X (river) +1")
+        if diary:
+            s += 1.0
+            c.place_cue = True
+            c.cue = c.cue or f"{diary} X"
+            c.reasons.append(f"diary {diary!r} X +1")
+        if origin:
+            s += 1.0
+            c.place_cue = True
+            c.cue = c.cue or "of X (origin)"
+            c.reasons.append("person of X +1")
+        if c.places and self._heading(sdoc, c):
+            s += 1.5
+            c.place_cue = True
+            c.cue = c.cue or "heading"
+            c.reasons.append("a place heading +1.5")
         # feature words around the name
         fb = self._feature_before(sdoc, c.i)
         if fb:
@@ -413,6 +483,10 @@ class Recognizer:
             if ent.label_ == "PERSON" and ent.start <= c.i and ent.end >= c.j and (ent.start < c.i or ent.end > c.j):
                 extra = [t for t in list(sdoc[ent.start:c.i]) + list(sdoc[c.j:ent.end]) if _name_like(t)]
                 # "At Berezov Trotsky met...": a place cue before the span wins
+                if diary:
+                    extra = [t for t in extra if t.i != ent.start]
+                if origin:
+                    extra = []
                 if extra and not (c.place_cue and ent.start == c.i):
                     c.person.add("longname")
                     c.reasons.append(f"inside person name {ent.text!r}")
@@ -461,6 +535,72 @@ class Recognizer:
                 for t in names:
                     ev.add_person(normalize_name(t.text), "longname", base + t.idx)
 
+    def _diary_verb_before(self, sdoc, c: Candidate) -> str | None:
+        """"Reached Kiel at noon": a capitalised travel verb opening a subjectless sentence."""
+        k = c.i - 1
+        if k < 0:
+            return None
+        t = sdoc[k]
+        w = t.lower_
+        if not t.is_sent_start or w not in self.cues.diary_verbs or not t.text[:1].isupper():
+            return None
+        if k > 0 and sdoc[k - 1].text.strip() and not sdoc[k - 1].is_punct:
+            return None
+        return w
+
+    def _origin_of(self, sdoc, c: Candidate) -> bool:
+        """"Captain Ole Berntsen of Arendal": "of X" right after a person's name is a place of origin."""
+        k = c.i - 1
+        if k < 1 or sdoc[k].lower_ != "of" or c.j - c.i > 3:
+            return False
+        p = sdoc[k - 1]
+        if not _name_like(p) or p.ent_type_ not in ("PERSON", ""):
+            return False
+        # the word before "of" is a person's name: tagged PERSON, or after a title
+        if p.ent_type_ == "PERSON":
+            return True
+        q = k - 2
+        while q >= 0 and _name_like(sdoc[q]) and q >= k - 4:
+            if _lower(sdoc[q]) in self.cues.not_place_before:
+                return True
+            q -= 1
+        return False
+
+    def _lone_prominent(self, sdoc, c: Candidate) -> bool:
+        """A well-known place tagged PERSON on its own, with no person word next to it."""
+        if not self._prominent(c) or c.places[0].match not in ("exact", "historical"):
+            return False
+        if c.key in self.cues.given_names or c.key in self.cues.common_words:
+            return False
+        for ent in sdoc.ents:
+            if ent.start <= c.i < ent.end:
+                if ent.start != c.i or ent.end != c.j:
+                    return False
+        prev = self._prev(sdoc, c.i, skip_articles=False)
+        if prev >= 0 and _lower(sdoc[prev]) in self.cues.not_place_before:
+            return False
+        return True
+
+    def _heading(self, sdoc, c: Candidate) -> bool:
+        """"Eydtkuhnen." opening a diary entry or alone on a line: the sentence is only the name."""
+        text = sdoc.text
+        start = sdoc[c.i].idx
+        before = text[:start].rstrip(" \t")
+        if before and not before.endswith("\n"):
+            return False
+        k = c.j
+        if k < len(sdoc) and sdoc[k].text in (".", ":", ";", "—", "-"):
+            k += 1
+        else:
+            return False
+        return k >= len(sdoc) or sdoc[k].is_sent_start or "\n" in sdoc[k - 1].whitespace_ or sdoc[k].is_space
+
+    @staticmethod
+    def _weak(c: Candidate) -> bool:
+        """Known only as another name (GeoNames alternate) of a small place: "Tom", "Petro"."""
+        return all(p.match in ("alternate", "variant") and p.feature in SETTLEMENTS
+                   and (p.population or 0) < 100_000 for p in c.places)
+
     # ------------------------------------------------------------ decision
     @staticmethod
     def _prominent(c: Candidate) -> bool:
@@ -498,7 +638,7 @@ class Recognizer:
             s += 0.5
             c.reasons.append("place cue elsewhere +0.5")
         c.score = s
-        if c.places and not c.variant_only:
+        if c.places and not c.variant_only and not self._weak(c):
             c.accepted = s > ACCEPT
         else:
             # no gazetteer entry: a place only with a cue or a geographic head word

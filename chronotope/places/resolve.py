@@ -84,6 +84,8 @@ class Name:
     passages: set = field(default_factory=set)    # paragraph indexes it occurs in
     fixed: bool = False                           # resolved in an earlier section: kept
     out_of_place: bool | None = None              # best candidate judged a far-off namesake
+    anchor: "Name | None" = None                  # the town it lies in ("the prison in Kiev")
+    near_done: bool = False                       # its namesakes were narrowed to those near anchor
     choice: int = 0                               # index into places
     probs: list = field(default_factory=list)
     scores: list = field(default_factory=list)
@@ -145,8 +147,13 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
             hint = n.hints.most_common(1)[0][0] if n.hints else None
             own = n.confidence if n.probs else 0.0
             has_admin = any(p.feature in ADMIN_FEATURES for p in n.places)
+            # a province named after its capital ("Laibach", "Tver"): the city, unless the text
+            # says province (the feature hint then outweighs this)
+            admin_prior = {p.name: float(p.score) for p in n.places if p.feature in ADMIN_FEATURES}
             for cand in n.places:
                 s = float(cand.score)
+                if cand.feature in ("city", "town") and cand.name in admin_prior:
+                    s = max(s, admin_prior[cand.name]) + CITY_OVER_REGION
                 if has_admin and cand.feature == "city" and (cand.population or 0) >= BIG_CITY:
                     # "New York", "Washington": the city, unless the text says otherwise
                     s += CITY_OVER_REGION

@@ -35,6 +35,10 @@ class EventsStage(BaseStage):
                     doc.meta.setdefault("stage_errors", []).append(f"events/{finder.__module__}: {exc!r}")
 
     def finish(self, doc: Document) -> None:
+        try:   # an act retold later is one act with several evidence spans
+            doc.state[FRAMES] = persecution.merge_retold(doc, doc.state.get(FRAMES, []))
+        except Exception as exc:
+            doc.meta.setdefault("stage_errors", []).append(f"events/merge_retold: {exc!r}")
         frames = doc.state.get(FRAMES, [])
         travel_frames = []
         for f in frames:

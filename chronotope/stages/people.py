@@ -268,7 +268,7 @@ def _collect(doc: Document, section) -> list[Candidate]:
         # F. firms: "the firm of Kaplan and Roth", "Fisher and Dale's office", "Hart & Co."
         if _cap(t) and (i == 0 or sd[i - 1].lower_ not in {"and", "&"}):
             firm = _firm(sd, i)
-            if firm and ctx.place(base + sd[i].idx, base + sd[firm - 1].idx + len(sd[firm - 1].text)) != "resolved":
+            if firm:            # a firm may be named after places: "the Volga and Kama company"
                 add("organization", i, firm, P_RULE, "firm", 0.75)
                 taken.update(range(i, firm))
                 continue
@@ -411,6 +411,8 @@ def _org_guess(doc, sd, a: int, b: int, text: str) -> float | None:
     toks = [sd[x] for x in range(a, b)]
     if toks[0].lower_ in words("titles") or toks[0].lower_.rstrip(".") in words("titles"):
         return None         # "King of England": a title
+    if b + 1 < len(sd) and sd[b].text in ("'s", "’s") and sd[b + 1].text[:1].isupper():
+        return None         # "Banks's Cove": part of a place's name
     of = next((k for k, t in enumerate(toks) if t.lower_ == "of"), len(toks))
     head_zone = toks[:of]   # "Types of Organization": the head is "Types"
     if any(t.lower_ in words("org_heads") or (b - a > 1 and t.lower_ in words("firm_heads")) for t in head_zone):
@@ -422,8 +424,6 @@ def _org_guess(doc, sd, a: int, b: int, text: str) -> float | None:
         return ORG_MODEL_CONFIDENCE
     if re.search(r"--|;|,|\d|\n|_|'s\b|’s\b", text) or text.endswith(("-", "'")):
         return None         # a run of headings, a list, a broken span, "Van Diemen's Land"
-    if b + 1 < len(sd) and sd[b].text in ("'s", "’s") and sd[b + 1].text[:1].isupper():
-        return None         # "Banks's Cove": part of a place's name
     if any(t.lower_ in words("place_words") or t.lower_ in words("place_prefixes") for t in toks):
         return None         # "Sierra Ventana", "St. Fe": a place
     if any(_TAXON_END.search(t.lower_) for t in toks if t.text[:1].isupper()):

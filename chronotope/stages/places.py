@@ -16,14 +16,16 @@ times stage (which runs before this one) has added so far.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from statistics import median
 
 from ..document import Document, Entity, slug
 from ..pipeline import BaseStage
 from ..places.cues import load_cues
-from ..places.recognize import Evidence, Recognizer, lowercase_words
-from ..places.resolve import Name, alternatives, coherent, resolve
+from ..places.recognize import FACILITY_WORDS, Evidence, Recognizer, lowercase_words
+from ..gazetteer import normalize_name
+from ..places.resolve import Name, alternatives, coarse, coherent, km, resolve
 
 BLOCKING_KINDS = ("date", "time", "duration", "set", "quantity", "place")
 STATE = "places"
@@ -96,7 +98,7 @@ class PlacesStage(BaseStage):
         skip = doc.state.get("skip_spans") or []
 
         def blocked(ns: int, ne: int) -> bool:
-            if any(s < ne and ns < e for s, e in skip):
+            if any(s < ne and ns < e for s, e in skip) and not publication_place(doc.norm, ns, ne):
                 return True
             return doc.overlaps(ns, ne, *BLOCKING_KINDS)
 
@@ -127,19 +129,54 @@ class PlacesStage(BaseStage):
             para = _paragraph_index(doc, c.nstart)
             n.passages.add(para)
         resolve(names, year=year)
+        within = place_within(sdoc, accepted, names, load_cues())
 
         for c in accepted:
             n = names[c.key]
+            anchor = within.get(id(c))
+            host = None               # the town this mention lies in, when placed at its point
+            if anchor is not None:
+                if n.places and not n.fixed and not n.near_done:
+                    n.near_done = _prefer_near(n, anchor)
+                if not (n.places and n.near_done):
+                    host = anchor     # "the Lukyanovka prison in Kiev": no Lukyanovka near Kiev
             if n.out_of_place is None and n.best is not None:
                 # a weak match (another spelling, or a village) far from every other place of
                 # the story and in none of its countries: more likely a namesake; left
                 # unresolved.  Decided once per name, so that its mentions share one entity.
                 n.out_of_place = _doubtful(n.best) and len(names) > MIN_CONTEXT and not coherent(n, names)
             place = None if n.out_of_place else n.best
+            if host is None and n.anchor is not None:
+                host = n.anchor       # another mention of the same building ("from Hellinikon")
+            if host is None and place is None and c.facility:
+                # a street, prison or airport of a town: the town's point
+                host = _inner_town(c) or _town_before(doc, c, accepted, names)
+            if host is not None and host.best is not None and not n.places:
+                n.anchor = host       # a name the gazetteer does not know: every mention
+            if host is not None and host.best is not None and coarse(host.best.feature) == "city":
+                town = host.best
+                eid = f"place:in:{town.id}:{slug(c.key or c.text)}"
+                pconf = round(0.5 * (host.confidence if host.probs else 1.0), 3)
+                geo = {"lat": town.lat, "lon": town.lon, "name": town.name,
+                       "gazetteer_id": None, "feature": "poi", "confidence": pconf,
+                       "country": town.country, "within": town.id,
+                       "note": f"a place in {town.name}; the coordinates are those of {town.name}"}
+                conf = _recognition_confidence(c.score) * pconf
+                doc.add_mention("place", c.nstart, c.nend, entity=eid, confidence=round(conf, 3),
+                                source=c.source,
+                                attrs={"candidates": alternatives(n), "cue": c.cue, "feature_hint": c.feature,
+                                       "recognition": round(c.score, 2), "within": town.id})
+                ent = doc.entities.get(eid)
+                if ent is None:
+                    doc.entities[eid] = Entity(id=eid, kind="place", name=c.text, geo=geo, confidence=pconf)
+                elif c.text != ent.name and c.text not in ent.aliases:
+                    ent.aliases.append(c.text)
+                continue
             if place is not None:
                 eid = f"place:{place.id}"
                 geo = {"lat": place.lat, "lon": place.lon, "name": place.name,
                        "gazetteer_id": place.id, "feature": place.feature,
+                       "country": place.country,
                        "confidence": round(n.confidence, 3)}
             else:
                 eid = f"place:unresolved:{slug(c.key or c.text)}"
@@ -156,6 +193,111 @@ class PlacesStage(BaseStage):
                                            confidence=round(n.confidence, 3) if place is not None else 0.5)
             elif c.text != ent.name and c.text not in ent.aliases:
                 ent.aliases.append(c.text)
+
+
+PUBLICATION = re.compile(r"\(\s*$")
+YEAR_AFTER = re.compile(r"^[\s,]*(1[5-9]\d\d|20\d\d)\b")
+PUBLISHER_AFTER = re.compile(r"^\s*:\s*[A-Z][^.;()\n]{1,60},\s*(1[5-9]\d\d|20\d\d)\b")
+WITHIN_KM = 50.0
+HOST_FEATURES = frozenset({"city", "town", "village"})
+
+
+def publication_place(norm: str, ns: int, ne: int) -> bool:
+    """A place of publication in the notes: "(London 1931)", "London: Methuen, 1931"."""
+    after = norm[ne:ne + 80]
+    if PUBLICATION.search(norm[max(0, ns - 3):ns]) and YEAR_AFTER.match(after):
+        return True
+    return bool(PUBLISHER_AFTER.match(after))
+
+
+def place_within(sdoc, accepted, names, cues) -> dict:
+    """Names said to lie in another: "the prison in Kiev", "Kypseli, in Athens", "Springfield,
+    Illinois". Maps id(candidate) -> the Name of the place it lies in."""
+    out = {}
+    for a, b in zip(accepted, accepted[1:]):
+        if b.i - a.j > 5 or sdoc[a.i].sent.start != sdoc[b.i].sent.start:
+            continue
+        words = [t.lower_ for t in sdoc[a.j:b.i] if t.text.strip()]
+        # "the Lukyanovka transit prison in Kiev": the building's words, then "in"
+        lead = []
+        while words and words[0].isalpha() and words[0] not in cues.within_words:
+            lead.append(words.pop(0))
+        if lead and not (set(lead) & FACILITY_WORDS):
+            continue
+        between = " ".join(words)
+        if between not in cues.within_words:
+            continue
+        host = names.get(b.key)
+        if host is None or host.best is None or host.out_of_place:
+            continue
+        hf = host.best.feature
+        if between == ",":
+            # "Kiel, Hamburg, Berlin" is a list; "Springfield, Illinois" a place in a region
+            if coarse(hf) not in ("region", "country"):
+                continue
+        if coarse(hf) not in ("city", "region", "country"):
+            continue
+        # only a settlement, a building or an unknown name lies in another place, not a river
+        if a.places and not a.facility and not all(coarse(p.feature) == "city" for p in a.places):
+            continue
+        if a.places and not a.facility and a.places[0].match == "exact" and (a.places[0].population or 0) >= 100_000:
+            continue
+        out[id(a)] = host
+    return out
+
+
+def _prefer_near(n: Name, host: Name) -> bool:
+    """Among a name's namesakes keep those near the place it is said to lie in (False: none)."""
+    h = host.best
+    if coarse(h.feature) == "city":
+        near = [k for k, p in enumerate(n.places) if km(p.lat, p.lon, h.lat, h.lon) <= WITHIN_KM]
+    else:
+        near = [k for k, p in enumerate(n.places) if p.country and p.country == h.country]
+    if near:
+        if n.scores:
+            k = max(near, key=lambda k: n.scores[k])
+            sub = [math.exp(n.scores[q] - n.scores[k]) for q in near]
+            n.choice = k
+            n.probs = [0.0] * len(n.places)
+            for q, e in zip(near, sub):
+                n.probs[q] = e / sum(sub)
+        else:
+            n.choice = near[0]
+        n.out_of_place = False
+        return True
+    return False
+
+
+def _inner_town(c) -> Name | None:
+    """"London Airport": the town the building is named after, if it is a town of note."""
+    inner = [p for p in getattr(c, "inner", []) or [] if p.feature in HOST_FEATURES]
+    if not inner or (inner[0].population or 0) < 100_000:
+        return None
+    n = Name(normalize_name(inner[0].name), [inner[0]])
+    n.probs = [0.6]
+    return n
+
+
+def _town_before(doc, c, accepted, names) -> Name | None:
+    """The last town named before a building in the same paragraph: "In Moscow we were
+    marched to the Butyrki transit prison"."""
+    para = _paragraph_index(doc, c.nstart)
+    by_id = {n.best.id: n for n in names.values() if n.best is not None and not n.out_of_place}
+    host, pos = None, -1
+    for m in doc.mentions_of("place"):          # earlier sections and earlier in this one
+        if not (pos < m.nstart < c.nstart) or _paragraph_index(doc, m.nstart) != para:
+            continue
+        ent = doc.entities.get(m.entity or "")
+        gid = ent.geo.get("gazetteer_id") if ent is not None and ent.geo else None
+        if gid in by_id and by_id[gid].best.feature in HOST_FEATURES:
+            host, pos = by_id[gid], m.nstart
+    for o in accepted:                            # this section's names not yet added
+        n = names.get(o.key)
+        if pos < o.nstart < c.nstart and n is not None and n.best is not None and not n.out_of_place \
+                and n.best.feature in HOST_FEATURES and not o.facility \
+                and _paragraph_index(doc, o.nstart) == para:
+            host, pos = n, o.nstart
+    return host
 
 
 def _doubtful(place) -> bool:
