@@ -180,3 +180,72 @@ def test_far_apart_names_sharing_a_prefix_stay_apart():
     items = [Item(key=i, parts=parse_name(n), sentence=i, paragraph=i, pos=i * 10)
              for i, n in enumerate(["Strack", "Strzelecki", "Martens", "Marsden"])]
     assert len(cluster_people(items)) == 4
+
+
+@pytest.fixture(scope="module")
+def with_places():
+    """Places before people, as in a real run: the people stage reads the place mentions."""
+    stages = [importlib.import_module(f"chronotope.stages.{n}").make(Options())
+              for n in ("notes", "times", "quantities", "places", "people")]
+    return Pipeline(Options(), stages=stages)
+
+
+def names_of(doc, kind):
+    return {e.name for e in doc.entities.values() if e.kind == kind}
+
+
+def test_firms_carriers_and_compound_organization_names(with_places):
+    text = ("The papers are with my bankers, Messrs. Hollis and Wren, of Gray's Inn, who will forward them. "
+            "Messrs. Tarrant and Oakes walked with me to the shore.\n\n"
+            "He sailed on a Cunard liner and later went by a steamer of the Volkov and Brandt company. "
+            "The fare was paid by the Northern Steamship Lines.\n\n"
+            "The letter reached the Mining and Forestry Institute, and the National Anti-fascist Union "
+            "protested, joined by the Board of Trade and Industry.\n")
+    doc = with_places.run(Document(text, source="firms.txt"))
+    orgs, persons = names_of(doc, "organization"), names_of(doc, "person")
+    assert {"Hollis and Wren", "Cunard", "Volkov and Brandt", "Northern Steamship Lines",
+            "Mining and Forestry Institute", "National Anti-fascist Union", "Board of Trade and Industry"} <= orgs
+    # a firm is one organization, not two people; two gentlemen walking are two people
+    assert not persons & {"Hollis", "Wren", "Gray", "Inn"}
+    assert {"Tarrant", "Oakes"} <= persons
+    assert not orgs & {"Union", "Institute", "Tarrant and Oakes"}
+
+
+def test_inverted_name_and_capitals_heading_are_one_person(with_places):
+    text = ("WITNESS STATEMENT OF PAVEL I. MAVRIN\n\n"
+            "1. My name is Mavrin, Pavel Ilyich. I worked in Odessa as a clerk.\n\n"
+            "2. In May the police came for me. Pavel I. Mavrin was then taken to the port.\n")
+    doc = with_places.run(Document(text, source="statement.txt"))
+    mavrin = [e for e in doc.entities.values() if e.kind == "person" and "Mavrin" in e.name]
+    assert len(mavrin) == 1 and mavrin[0].name == "Pavel Ilyich Mavrin"
+    texts = {m.text for m in doc.mentions if m.entity == mavrin[0].id}
+    assert {"PAVEL I. MAVRIN", "Mavrin, Pavel Ilyich", "Pavel I. Mavrin"} <= texts
+    # a list "Surname, Given and ..." is not an inverted name
+    doc = with_places.run(Document("Nadia Lebedeva Orlova wrote. Orlova, Nadia and the boy stayed home.\n",
+                                   source="list.txt"))
+    assert not any("," in m.text for m in doc.mentions if m.kind == "person")
+
+
+def test_verbs_possessive_places_and_kin_words(with_places):
+    text = ("Dear Olga,\n\nWe reached the port at last. Greet the neighbours from me. "
+            "Today I sent a wire to cousin Vasyl in Toronto; write to Vasyl's address.\n\n"
+            "We went to Guy's Hospital and to Lincoln's Inn. A Greek trader of Patras, "
+            "Konstantinos Lalas, paid the fine.\n")
+    doc = with_places.run(Document(text, source="letter.txt"))
+    persons, orgs = names_of(doc, "person"), names_of(doc, "organization")
+    assert {"Vasyl", "Konstantinos Lalas"} <= persons
+    assert not persons & {"Greet", "Guy", "Hospital", "Lincoln", "Inn"}
+    assert "Konstantinos Lalas" not in orgs
+
+
+def test_model_guesses_without_a_mark_of_an_organization_are_dropped(with_places):
+    text = ("JULY 4th, 1840.--We anchored in the bay. In his Voyage the captain describes the Tinochorus, "
+            "and the voyage was long. The Zoological Society received the skins, and the ASCII copy "
+            "went to the Wool Exchange. The Gallinazo and the Jaguar were seen; a jaguar ran. In July we left.\n")
+    body_end = len(text)
+    text += "\nThe Project Gutenberg Literary Archive Foundation is a charity. See the IRS rules.\n"
+    doc = with_places.run(Document(text, source="voyage.txt", body=(0, body_end)))
+    orgs = names_of(doc, "organization")
+    assert "Zoological Society" in orgs and "Wool Exchange" in orgs
+    assert not orgs & {"JULY", "Voyage", "Tinochorus", "Jaguar", "Gallinazo",
+                       "Project Gutenberg Literary Archive Foundation", "IRS"}

@@ -300,3 +300,96 @@ def test_sections_share_one_resolution_per_name(corpus_text):
     assert all(len(ids) == 1 for ids in by_form.values()), by_form
     assert by_form["Berezov"] == by_form["Beresov"]
     assert_near(doc, "Obdorsk", 66.53, 66.6)
+
+
+# ---------------------------------------------------------------- places within places, diaries, vessels
+def test_quarter_in_a_city_takes_the_namesake_near_the_city(pipeline):
+    doc = run(pipeline, "For two winters my aunt kept a small shop in Kypseli, in Athens, above a bakery.")
+    assert_near(doc, "Kypseli", 37.98, 23.73, 10)       # the quarter, not the village 35 km off
+
+
+def test_building_in_a_city_takes_the_city_point(pipeline):
+    doc = run(pipeline, "The clerk was locked up in the Tarasovka prison in Kiev for most of the year.")
+    geo = geo_of(doc, "Tarasovka")
+    assert geo["feature"] == "poi" and geo["within"] == "geonames:703448"
+    assert_near(doc, "Tarasovka", 50.45, 30.52, 5)
+    assert geo["confidence"] < doc.entities[places_named(doc, "Kiev")[0].entity].confidence
+
+
+def test_unknown_prison_and_street_take_the_town_named_before(pipeline):
+    doc = run(pipeline, "In Moscow the guards walked us across the city to the Butyrki transit prison. "
+                        "Later we slept in a cellar on Stadiou Street.")
+    assert_near(doc, "Butyrki", 55.75, 37.62, 5)
+    assert geo_of(doc, "Butyrki")["feature"] == "poi"
+
+
+def test_airport_named_after_a_city(pipeline):
+    doc = run(pipeline, "Our aeroplane left London Airport an hour late and came down in Rome.")
+    assert_near(doc, "London Airport", 51.5, -0.12, 30)
+
+
+def test_lists_of_cities_are_not_containment(pipeline):
+    doc = run(pipeline, "Our route ran by Kiel, Hamburg, Berlin and on to the east.")
+    assert_near(doc, "Kiel", 54.32, 10.13)
+    assert geo_of(doc, "Kiel")["feature"] != "poi"
+
+
+def test_diary_sentence_opening_with_a_travel_verb(pipeline):
+    doc = run(pipeline, "Fine weather at last. Reached Kiel before dark and dined aboard. "
+                        "Left Lisbon two days later in a gale.")
+    assert_near(doc, "Kiel", 54.32, 10.13)
+    assert_near(doc, "Lisbon", 38.72, -9.14)
+
+
+def test_place_heading_opens_a_diary_entry(pipeline):
+    doc = run(pipeline, "9 May 1871.\n\nBreslau. The inn was cold and the coffee worse.\n")
+    assert_near(doc, "Breslau", 51.11, 17.03)
+
+
+def test_person_of_a_town_and_a_lone_city_tagged_person(pipeline):
+    doc = run(pipeline, "The pilot, Captain Nils Aasen of Arendal, took us over the bar. "
+                        "From there the coach went by Graz and over the hills to Vienna.")
+    assert_near(doc, "Arendal", 58.46, 8.77)
+    assert_near(doc, "Graz", 47.07, 15.44)
+    assert not places_named(doc, "Aasen")
+
+
+def test_river_after_down_the(pipeline):
+    doc = run(pipeline, "In June the convoy was carried down the Volga in an open barge.")
+    geo = geo_of(doc, "Volga")
+    assert geo is not None and geo["feature"] == "river"
+
+
+def test_vessels_and_company_names_are_not_places(pipeline):
+    doc = run(pipeline, "We crossed the bay aboard the Estonia, an old steamer. Our trunks went by "
+                        "a barge of the Kavkaz and Merkury company to the wharf at Riga.")
+    assert not places_named(doc, "Estonia")
+    assert not places_named(doc, "Kavkaz")
+    assert places_named(doc, "Riga")
+
+
+def test_first_names_known_only_as_other_names_of_villages(pipeline):
+    doc = run(pipeline, "Tom and Petro mended the fence while God knows who watched from the road.")
+    for surface in ("Tom", "Petro", "God"):
+        assert not places_named(doc, surface), surface
+
+
+def test_city_beats_the_province_of_the_same_name(pipeline):
+    doc = run(pipeline, "By the end of the month he had come from Laibach to Trieste.")
+    assert geo_of(doc, "Laibach")["feature"] in ("city", "town")
+
+
+def test_geo_carries_the_country(pipeline):
+    doc = run(pipeline, "She was born at Bergen and went to school in Oslo.")
+    assert geo_of(doc, "Bergen")["country"] == "NO"
+
+
+def test_publication_place_in_notes():
+    from chronotope.stages.places import publication_place
+    text = "A. Writer, Sea Trade (Hamburg 1911), 4. B. Other, Ports, Leiden: Brill, 1960."
+    h = text.index("Hamburg")
+    assert publication_place(text, h, h + len("Hamburg"))
+    le = text.index("Leiden")
+    assert publication_place(text, le, le + len("Leiden"))
+    w = text.index("Writer")
+    assert not publication_place(text, w, w + len("Writer"))

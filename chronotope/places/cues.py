@@ -38,6 +38,8 @@ class Cues:
     river_before: frozenset[str] = frozenset()
     organization_after: frozenset[str] = frozenset()
     within_words: frozenset[str] = frozenset()
+    town_buildings: frozenset[str] = frozenset()
+    named_after_town: frozenset[str] = frozenset()
 
 
 def _words(path: Path) -> frozenset[str]:
@@ -83,6 +85,8 @@ def load_cues() -> Cues:
         river_before=frozenset(raw.get("river_before", {}).get("words", ())),
         organization_after=frozenset(raw.get("organization_after", {}).get("words", ())),
         within_words=frozenset(raw.get("within_words", {}).get("words", ())),
+        town_buildings=frozenset(raw.get("town_buildings", {}).get("words", ())),
+        named_after_town=frozenset(raw.get("town_buildings", {}).get("named_after_town", ())),
     )
 
 

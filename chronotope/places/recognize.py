@@ -33,9 +33,6 @@ ARTICLES = frozenset({"the", "a", "an"})
 ORG_MODIFIER = 0.5    # "the Toronto police": the place is named, inside an organisation's name
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                      "central", "upper", "lower", "middle"})
-# lower-case words after an unknown name that make it a building or street of a town
-FACILITY_WORDS = frozenset({"prison", "jail", "airport", "street", "square", "avenue", "station",
-                            "barracks", "fortress", "monastery", "cathedral", "hospital", "quay"})
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -60,6 +57,7 @@ class Candidate:
     accepted: bool = False
     facility: bool = False       # a street or building named after a place
     inner: list = field(default_factory=list)     # gazetteer candidates of the place inside it
+    building: bool = False       # a prison, street, airport... of a town: placed at the town
 
     @property
     def variant_only(self) -> bool:
@@ -215,6 +213,12 @@ class Recognizer:
                     (c.j - c.i > 1 and _lower(sdoc[c.j - 1]) in self.cues.facility_heads)
                     or self._facility_after(sdoc, c.j)):
                 c.facility = True     # "Stadiou Street", "the Butyrki transit prison"
+        for c in out:
+            # a building or street inside a town (not a railway or a canal named after one)
+            c.building = c.facility and (_lower(sdoc[c.j - 1]) in self.cues.town_buildings
+                                         or self._facility_after(sdoc, c.j))
+            if c.inner and _lower(sdoc[c.j - 1]) not in self.cues.named_after_town:
+                c.inner = []      # "Washington Square" need not be in Washington
         out.sort(key=lambda c: c.i)
         return out
 
@@ -249,12 +253,11 @@ class Recognizer:
 
     def _facility_after(self, sdoc, j: int) -> bool:
         """A lower-case building word within three words after token j-1: "X transit prison"."""
-        heads = self.cues.facility_heads
         for k in range(j, min(j + 3, len(sdoc))):
             t = sdoc[k]
             if not t.is_lower or not t.is_alpha:
                 return False
-            if t.lower_ in heads and t.lower_ in FACILITY_WORDS:
+            if t.lower_ in self.cues.town_buildings:
                 return True
         return False
 
@@ -430,7 +433,9 @@ class Recognizer:
         modifies = (after is not None and root.dep_ in ("compound", "amod", "nmod")
                     and root.head.i >= c.j and root.head.pos_ == "NOUN"
                     and _lower(root.head) not in cues.feature_after)
-        if prev >= 0 and pw in cues.place_before and not fb and not modifies:
+        # "The Eastward Diary": a capitalised cue word inside a title is no cue
+        titled = prev >= 0 and sdoc[prev].text[:1].isupper() and not sdoc[prev].is_sent_start
+        if prev >= 0 and pw in cues.place_before and not fb and not modifies and not titled:
             w = cues.place_before[pw]
             # "in Trotsky's letter": a possessive name is no location
             recipient = pw == "to" and sdoc[prev].head.lemma_.lower() in cues.recipient_heads

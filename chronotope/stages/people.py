@@ -287,8 +287,8 @@ def _collect(doc: Document, section) -> list[Candidate]:
             cand = _org_phrase(sd, i)
             if cand:
                 a, b = cand
-                if ctx.place(base + sd[a].idx, base + sd[b - 1].idx + len(sd[b - 1].text)) != "resolved":
-                    add("organization", a, b, P_RULE, "org-head", 0.8)
+                if not ctx.covered_by_place(base + sd[a].idx, base + sd[b - 1].idx + len(sd[b - 1].text)):
+                    add("organization", a, b, P_RULE, "org-head", 0.8)     # "the Atlantic Line" is no place
                     taken.update(range(a, b))
                     continue
         # L. acronyms: "the GPU"
@@ -708,8 +708,10 @@ def _org_phrase(sd, i: int) -> tuple[int, int] | None:
             k += 1
         e = k
         while e < len(sd) and (_cap(sd[e]) or sd[e].text in {"'", "'s"} or (
-                sd[e].text == "-" and e + 1 < len(sd) and _cap(sd[e + 1]))) and sd[e].lower_ not in {"the"}:
-            e += 1
+                sd[e].text == "-" and e + 1 < len(sd) and _cap(sd[e + 1])) or (
+                sd[e].lower_ in {"and", "&"} and e > k and e + 1 < len(sd) and _cap(sd[e + 1])
+                and sd[e + 1].lower_ not in words("org_heads"))) and sd[e].lower_ not in {"the"}:
+            e += 1          # "of Trade and Industry" as well as "of Workers' Deputies"
         if e > k and not any(sd[x].lower_ in words("org_heads") for x in range(k, e)):
             b = e
     if b - a == 1:

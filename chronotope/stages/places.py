@@ -23,7 +23,7 @@ from statistics import median
 from ..document import Document, Entity, slug
 from ..pipeline import BaseStage
 from ..places.cues import load_cues
-from ..places.recognize import FACILITY_WORDS, Evidence, Recognizer, lowercase_words
+from ..places.recognize import Evidence, Recognizer, lowercase_words
 from ..gazetteer import normalize_name
 from ..places.resolve import Name, alternatives, coarse, coherent, km, resolve
 
@@ -148,7 +148,7 @@ class PlacesStage(BaseStage):
             place = None if n.out_of_place else n.best
             if host is None and n.anchor is not None:
                 host = n.anchor       # another mention of the same building ("from Hellinikon")
-            if host is None and place is None and c.facility:
+            if host is None and place is None and c.building:
                 # a street, prison or airport of a town: the town's point
                 host = _inner_town(c) or _town_before(doc, c, accepted, names)
             if host is not None and host.best is not None and not n.places:
@@ -199,6 +199,7 @@ PUBLICATION = re.compile(r"\(\s*$")
 YEAR_AFTER = re.compile(r"^[\s,]*(1[5-9]\d\d|20\d\d)\b")
 PUBLISHER_AFTER = re.compile(r"^\s*:\s*[A-Z][^.;()\n]{1,60},\s*(1[5-9]\d\d|20\d\d)\b")
 WITHIN_KM = 50.0
+NEAR_DECAY_KM = 10.0      # inside a town's radius, each 10 km further costs one point of score
 HOST_FEATURES = frozenset({"city", "town", "village"})
 
 
@@ -222,7 +223,7 @@ def place_within(sdoc, accepted, names, cues) -> dict:
         lead = []
         while words and words[0].isalpha() and words[0] not in cues.within_words:
             lead.append(words.pop(0))
-        if lead and not (set(lead) & FACILITY_WORDS):
+        if lead and not (set(lead) & cues.town_buildings):
             continue
         between = " ".join(words)
         if between not in cues.within_words:
@@ -247,25 +248,30 @@ def place_within(sdoc, accepted, names, cues) -> dict:
 
 
 def _prefer_near(n: Name, host: Name) -> bool:
-    """Among a name's namesakes keep those near the place it is said to lie in (False: none)."""
+    """Among a name's namesakes keep those near the place it is said to lie in (False: none).
+
+    Near a town: within ``WITHIN_KM``, the nearer the better ("Kypseli, in Athens" is the
+    quarter 2 km from the centre, not the village 35 km off); in a region: in its province
+    or state; in a country: in that country."""
     h = host.best
     if coarse(h.feature) == "city":
-        near = [k for k, p in enumerate(n.places) if km(p.lat, p.lon, h.lat, h.lon) <= WITHIN_KM]
+        near = {k: -km(p.lat, p.lon, h.lat, h.lon) / NEAR_DECAY_KM for k, p in enumerate(n.places)
+                if km(p.lat, p.lon, h.lat, h.lon) <= WITHIN_KM}
+    elif h.feature in ("admin1", "us_state") and h.admin1:
+        near = {k: 0.0 for k, p in enumerate(n.places) if p.admin1 and p.admin1 == h.admin1}
+        near = near or {k: 0.0 for k, p in enumerate(n.places) if p.country and p.country == h.country}
     else:
-        near = [k for k, p in enumerate(n.places) if p.country and p.country == h.country]
-    if near:
-        if n.scores:
-            k = max(near, key=lambda k: n.scores[k])
-            sub = [math.exp(n.scores[q] - n.scores[k]) for q in near]
-            n.choice = k
-            n.probs = [0.0] * len(n.places)
-            for q, e in zip(near, sub):
-                n.probs[q] = e / sum(sub)
-        else:
-            n.choice = near[0]
-        n.out_of_place = False
-        return True
-    return False
+        near = {k: 0.0 for k, p in enumerate(n.places) if p.country and p.country == h.country}
+    if not near:
+        return False
+    base = n.scores if len(n.scores) == len(n.places) else [float(p.score) for p in n.places]
+    total = {k: base[k] + d for k, d in near.items()}
+    top = max(total.values())
+    ws = {k: math.exp(v - top) for k, v in total.items()}
+    n.choice = max(total, key=lambda k: (total[k], -k))
+    n.probs = [ws.get(k, 0.0) / sum(ws.values()) for k in range(len(n.places))]
+    n.out_of_place = False
+    return True
 
 
 def _inner_town(c) -> Name | None:
