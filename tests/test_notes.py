@@ -167,3 +167,9 @@ def test_inline_notes_among_paragraphs():
     assert cits[1].note["text"].startswith("I was told") and cits[1].work is None
     assert (cits[2].work, cits[2].pages) == ("Rivers of the Plain", "9")
     assert len(doc.state["skip_spans"]) == 3
+
+
+def test_author_with_accented_initial_is_split_from_the_title():
+    note = parse_note("Å. Ørsted, Letters from the Sound (Copenhagen 1901), page 44.")
+    assert note.work == "Letters from the Sound"
+    assert note.pages == "44"

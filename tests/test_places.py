@@ -393,3 +393,17 @@ def test_publication_place_in_notes():
     assert publication_place(text, le, le + len("Leiden"))
     w = text.index("Writer")
     assert not publication_place(text, w, w + len("Writer"))
+
+
+def test_street_without_a_town_in_its_sentence_goes_to_the_main_town(pipeline):
+    doc = run(pipeline, "We settled in Lyon. In Lyon the winters were cold.\n\n"
+                        "My brother wrote from Geneva. The police held me in Quarry Street for a week. "
+                        "Later I went back to Lyon. Lyon again.")
+    geo = geo_of(doc, "Quarry Street")
+    assert geo["feature"] == "poi"
+    assert_near(doc, "Quarry Street", 45.75, 4.85, 5)
+
+
+def test_district_of_a_town_named_before(pipeline):
+    doc = run(pipeline, "My cousin taught at a school in Athens and rented two rooms in the district of Kypseli.")
+    assert_near(doc, "Kypseli", 37.98, 23.73, 10)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import vocab
-from .syntax import governing_verb, is_passive, modal, negated, preps, role, span_of, subject
+from .syntax import doc_text, governing_verb, is_passive, modal, negated, preps, role, span_of, subject
 
 DEMONSTRATIVES = {"this", "that", "these", "those", "such", "same"}
 ARRIVE_VERBS = {"reach", "arrive", "come", "get"}
@@ -76,7 +76,7 @@ def _has_exchange(tok, v) -> bool:
 def find(sent, base: int) -> list[dict]:
     v = vocab.communication()
     low = sent.text.lower()
-    ctx = sent.doc.text[max(0, sent.start_char - 400):sent.start_char]
+    ctx = doc_text(sent.doc)[max(0, sent.start_char - 400):sent.start_char]
     frames = _heading(sent, base, v)
     used = set()
     for tok in sent:
@@ -132,7 +132,7 @@ def find(sent, base: int) -> list[dict]:
         if head_verb is not None and _instruction(head_verb):
             continue      # "Do not send letters here", "Write again": told to, not done
         if verb is not None and verb.lemma_.lower() == "write" and verb.tag_ in ("VBP", "VBZ") and \
-                _HEADING_IN.search(ctx + sent.doc.text[sent.start_char:verb.idx]):
+                _HEADING_IN.search(ctx + doc_text(sent.doc)[sent.start_char:verb.idx]):
             continue      # "I write to you from ...": the letter itself, already its heading
         if verb is not None and verb.i != tok.i and (verb.i, kind) in used:
             continue      # a second noun for the same message in the same clause
@@ -248,7 +248,7 @@ def _channel(tok, verb, base, f, v, sent):
     s = base + p.idx
     e = base + obj.right_edge.idx + len(obj.right_edge.text)
     f["channel_span"] = (s, e)
-    f["attributes"]["channel"] = sent.doc.text[p.idx:obj.right_edge.idx + len(obj.right_edge.text)]
+    f["attributes"]["channel"] = doc_text(sent.doc)[p.idx:obj.right_edge.idx + len(obj.right_edge.text)]
     head = obj.lemma_.lower()
     if f["attributes"]["kind"] in ("message", "statement", "telegram") and p.lower_ != "by":
         if head in v["channel_nouns_telegraph"]:
@@ -308,10 +308,10 @@ def _heading(sent, base, v) -> list[dict]:
         return []
     doc = sent.doc
     start = sent.start_char
-    before = doc.text[max(0, start - 2):start]
+    before = doc_text(doc)[max(0, start - 2):start]
     if start > 0 and "\n" not in before:
         return []          # not a line of its own
-    after = doc.text[start + len(line):start + len(line) + 200].lstrip()
+    after = doc_text(doc)[start + len(line):start + len(line) + 200].lstrip()
     if not re.match(v["salutations"], after, re.I) and not re.match(r"[A-Z][\w .]{0,40},\s*\n", after):
         return []
     s = base + start

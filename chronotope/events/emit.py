@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ..document import Document, Participant
 from . import vocab
-from .resolve import (date_for, durations_in, entities_for, places_in, previous_sentence)
+from .resolve import (date_for, durations_in, entities_for, mentions_in, paragraph_at, places_in,
+                      previous_sentence)
 
 BASIS_TYPES = {"deportation_order", "sentence", "ruling", "charge", "trial", "exile", "deportation", "expulsion"}
 
@@ -47,7 +48,7 @@ def act(doc: Document, f: dict) -> None:
     s, e = f["nstart"], f["nend"]
     if f["type"] in BASIS_TYPES and "charge" not in attrs:
         prev = previous_sentence(doc, s)
-        para = doc.paragraph_at(s)
+        para = paragraph_at(doc, s)
         if prev is not None and para is not None and prev.nstart >= para.nstart:
             m = vocab.compiled("acts", "legal_basis_pattern").search(doc.norm[prev.nstart:prev.nend])
             if m:
@@ -66,13 +67,13 @@ def _count(doc, f) -> dict | None:
     """'Trotsky and fourteen others' = 15; 'arrests of several hundred people' >= 200."""
     for r in f["roles"].get("subject", []):
         s, e = r["span"]
-        counts = [m for m in doc.mentions_of("quantity", nstart=s, nend=e)
+        counts = [m for m in mentions_in(doc, "quantity", nstart=s, nend=e)
                   if m.quantity and m.quantity.get("unit") == "count"]
         if not counts:
             continue
         total = sum(m.quantity["value"] for m in counts)
         if any(m.quantity.get("of") in ("other", "others") for m in counts):
-            named = {m.entity for m in doc.mentions_of("person", nstart=s, nend=e) if m.entity}
+            named = {m.entity for m in mentions_in(doc, "person", nstart=s, nend=e) if m.entity}
             total += max(1, len(named))
         out = {"count": total}
         q = counts[0].quantity

@@ -17,8 +17,8 @@ import re
 
 from ..document import Document, Entity, Journey, Leg, Participant
 from . import vocab
-from .resolve import (date_for, dates_in, duration_hours, durations_in, entities_for, narrator,
-                      places_in, quantities_in)
+from .resolve import (date_for, dates_in, duration_hours, durations_in, entities_for, mentions_in, narrator,
+                      paragraph_at, places_in, quantities_in)
 
 NARRATOR = "narrator"
 _DEBUG = bool(__import__("os").environ.get("CHRONOTOPE_DEBUG_JOURNEYS"))
@@ -165,7 +165,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         return tracks[k]
 
     def para_of(f):
-        p = doc.paragraph_at(f["nstart"])
+        p = paragraph_at(doc, f["nstart"])
         return p.nstart if p else f["nstart"]
 
     def start_loc(t, before):
@@ -305,7 +305,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             continue
         if typ == "heading":
             pl = _first(doc, f["at"])
-            para = doc.paragraph_at(f["nstart"])
+            para = paragraph_at(doc, f["nstart"])
             if not pl or para is None or doc.norm[para.nstart:f["nstart"]].strip():
                 continue        # a heading opens its paragraph
             k = focus or NARRATOR
@@ -465,9 +465,11 @@ _THIRD = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]erse
 def first_person(doc) -> bool:
     """Is the document told in the first person (a memoir, diary, letters, testimony)?
     A biography quoting its subject's letters says "I" often too, but "he" more often."""
-    words = max(1, len(doc.norm.split()))
-    n = len(_FIRST.findall(doc.norm))
-    return n * 1000 / words >= 8 and n >= len(_THIRD.findall(doc.norm))
+    if "events.first_person" not in doc.state:     # asked for each journey: count once
+        words = max(1, len(doc.norm.split()))
+        n = len(_FIRST.findall(doc.norm))
+        doc.state["events.first_person"] = n * 1000 / words >= 8 and n >= len(_THIRD.findall(doc.norm))
+    return doc.state["events.first_person"]
 
 
 def _byline(doc) -> str | None:
@@ -475,7 +477,7 @@ def _byline(doc) -> str | None:
     head_end = doc.norm.find("\n\n", 0, 400)
     if head_end <= 0:
         return None
-    for m in doc.mentions_of("person", nstart=0, nend=head_end):
+    for m in mentions_in(doc, "person", nstart=0, nend=head_end):
         line_s = doc.norm.rfind("\n", 0, m.nstart) + 1
         line_e = doc.norm.find("\n", m.nend)
         line = doc.norm[line_s:line_e if line_e >= 0 else len(doc.norm)]
@@ -528,7 +530,8 @@ def protagonist(doc) -> str | None:
     for m in doc.mentions_of("person"):
         if m.entity:
             counts[m.entity] = counts.get(m.entity, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    doc.state["events.protagonist"] = max(counts, key=counts.get) if counts else None
+    return doc.state["events.protagonist"]
 
 
 def _travellers(doc, k) -> list[str]:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from . import vocab
-from .syntax import governing_verb, is_passive, modal, negated, preps, role, subject
+from .travel import FRAME_TYPES as travel_frame_types
+from .syntax import doc_text, governing_verb, is_passive, modal, negated, preps, role, subject
 
 HYPOTHETICAL_NOUNS = {"question", "threat", "attempt", "plan", "danger", "fear", "possibility", "idea",
                       "prospect", "demand", "proposal", "intention", "risk"}
@@ -96,7 +97,7 @@ def find(sent, base: int) -> list[dict]:
 
 def _context(sent, chars: int = 600) -> str:
     """The text just before this sentence in its section, lower-cased: what the act is part of."""
-    return sent.doc.text[max(0, sent.start_char - chars):sent.start_char].lower()
+    return doc_text(sent.doc)[max(0, sent.start_char - chars):sent.start_char].lower()
 
 
 def _unreal(tok, v) -> bool:
@@ -163,7 +164,7 @@ def _term_text(sent, tok) -> str:
     """The words of a sentence's term: "three years in the fortress", "a term of five years"."""
     s = tok.left_edge.idx
     e = tok.right_edge.idx + len(tok.right_edge.text)
-    return sent.doc.text[s:e].strip(" ,;")
+    return doc_text(sent.doc)[s:e].strip(" ,;")
 
 
 def _implicit_act(tok, lemma, v, sent, base, low, ctx):
@@ -204,7 +205,7 @@ def _implicit_act(tok, lemma, v, sent, base, low, ctx):
                     if c.dep_ == "prep" and c.i > o.i:
                         end = c
                         break
-                f["attributes"]["sentence"] = sent.doc.text[o.left_edge.idx:end.right_edge.idx + len(end.right_edge.text)]
+                f["attributes"]["sentence"] = doc_text(sent.doc)[o.left_edge.idx:end.right_edge.idx + len(end.right_edge.text)]
                 return f
         return None
     # "after the refusal he must go back with the same ship": ordered to return
@@ -266,7 +267,7 @@ def _implicit_act(tok, lemma, v, sent, base, low, ctx):
         return f
     # "was sent to a remote town" in a story of exile
     if lemma == "send" and passive and any(p == "to" for p, o in dests) and \
-            any(w in sent.doc.text[max(0, sent.start_char - 1500):sent.end_char].lower() for w in v["exile_context"]):
+            any(w in doc_text(sent.doc)[max(0, sent.start_char - 1500):sent.end_char].lower() for w in v["exile_context"]):
         f = _frame("exile", sent, base, tok)
         _add(f["roles"], "subject", who, base)
         return f
@@ -337,7 +338,7 @@ def _verb_act(tok, lemma, v, sent, base, low, ctx=""):
         f["attributes"]["ordered"] = True
         if kind == "sentence":
             end = max(tok.right_edge.i, inf.right_edge.i)
-            f["attributes"]["sentence"] = sent.doc.text[tok.idx:sent.doc[end].idx + len(sent.doc[end].text)].rstrip(" .;,")
+            f["attributes"]["sentence"] = doc_text(sent.doc)[tok.idx:sent.doc[end].idx + len(sent.doc[end].text)].rstrip(" .;,")
         _add(f["roles"], "subject", subj, base)
         return f
     f = _frame(kind, sent, base, tok)
@@ -453,7 +454,7 @@ def _noun_act(tok, lemma, v, sent, base, low="", ctx=""):
     for p, obj in preps(tok, {"of"}):
         if kind == "charge":             # "on a charge of counter-revolutionary activity"
             ok = True
-            f["attributes"]["accusation"] = sent.doc.text[obj.left_edge.idx:obj.idx + len(obj.text)]
+            f["attributes"]["accusation"] = doc_text(sent.doc)[obj.left_edge.idx:obj.idx + len(obj.text)]
             continue
         if obj.pos_ in ("NOUN", "PROPN", "PRON") and obj.ent_type_ not in NOT_PERSON_ENTS and \
                 obj.lemma_.lower() not in ("counter", "activity", "kind", "sort"):
@@ -492,7 +493,7 @@ SINGULAR_TYPES = {"ultimatum", "deportation_order", "trial", "ruling", "entry_re
                   "hunger_strike"}
 DOERS = {"hunger_strike", "escape", "protest", "strike", "boycott"}     # the subject may be told as the agent
 SAME_ACT = {("expulsion", "deportation_order"), ("deportation_order", "expulsion")}
-NOT_ACTS = {"communication", "travel", "mode", "stop", "locative"}
+NOT_ACTS = {"communication", *travel_frame_types}
 AGAIN = re.compile(r"\b(?:again|once more|another|second time|third time|re-?arrest\w*|new)\b", re.I)
 
 

@@ -11,6 +11,23 @@ FIRST_PLURAL = {"we", "us", "our", "ourselves", "ours"}
 MODALS = {"would", "could", "might", "should", "shall", "may", "must", "ought"}
 
 
+def doc_text(doc) -> str:
+    """The spaCy Doc's text, built once: ``Doc.text`` rejoins every token on each access,
+    which made each sentence's look-back cost as much as the whole section."""
+    text = doc.user_data.get("chronotope.text")
+    if text is None:
+        text = doc.user_data["chronotope.text"] = doc.text
+    return text
+
+
+def doc_sents(doc) -> list:
+    """The Doc's sentences as a list, built once (``Doc.sents`` makes new Spans each time)."""
+    sents = doc.user_data.get("chronotope.sents")
+    if sents is None:
+        sents = doc.user_data["chronotope.sents"] = list(doc.sents)
+    return sents
+
+
 def span_of(tok, base: int, subtree: bool = True, limit: int = 160) -> tuple[int, int]:
     """Normalised (start, end) of a token, or of its subtree when that is short."""
     if subtree:

@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 
 from . import vocab
-from .syntax import FIRST_PLURAL, FIRST_SINGULAR, is_passive, modal, negated, preps, role, subject
+from .syntax import doc_sents, FIRST_PLURAL, FIRST_SINGULAR, is_passive, modal, negated, preps, role, subject
+
+# The kinds of frame this module finds; journeys.py chains them (they are not acts).
+FRAME_TYPES = ("travel", "mode", "stop", "locative", "heading")
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 REFLEXIVE = {"ourselves", "myself", "themselves", "himself", "herself", "yourself"}
@@ -531,7 +534,7 @@ def _antecedents(pron, base, back: int = 3) -> list[dict]:
     recency rule (no library here resolves coreference within our pipeline); journeys.py
     keeps the first one whose gender fits."""
     doc = pron.doc
-    sents = [s for s in doc.sents if s.start <= pron.i]
+    sents = [s for s in doc_sents(doc) if s.start <= pron.i]
     toks = []
     for s in sents[-(back + 1):]:
         toks.extend(t for t in s if t.i < pron.i)

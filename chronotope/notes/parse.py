@@ -25,7 +25,8 @@ _BARE_PAGES = re.compile(r",\s*(?P<pg>\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)\s*\.?\
 _PUB = re.compile(r"\s*\((?P<pub>[^()]*?)(?P<year>\b1[4-9]\d\d|\b20\d\d)[a-z]?\s*\)")
 _TRAILING_YEAR = re.compile(r",\s*(?:(?P<place>[A-Z][\w .'-]{1,30}?)(?:,|:)?\s+)?(?P<year>1[4-9]\d\d|20\d\d)\s*$")
 _VOLUME = re.compile(r",\s*(?:vol(?:ume)?\.?|tome|band|bd\.)\s*(?P<vol>[0-9ivxlc]+)\s*$", re.I)
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|van|von|de|der|den|la|le|du|da|di|del|ibn|al-\w+|and|&)$")
+# Capitals include accented Latin ones: authors are often "H. Østrup" or "É. Zola".
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.|van|von|de|der|den|la|le|du|da|di|del|ibn|al-\w+|and|&)$")
 _ARTICLES = {"the", "a", "an", "on", "of", "in", "my", "our", "his", "her", "from", "to", "at"}
 
 

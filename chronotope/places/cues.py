@@ -40,6 +40,7 @@ class Cues:
     within_words: frozenset[str] = frozenset()
     town_buildings: frozenset[str] = frozenset()
     named_after_town: frozenset[str] = frozenset()
+    district_before: frozenset[str] = frozenset()
 
 
 def _words(path: Path) -> frozenset[str]:
@@ -86,6 +87,7 @@ def load_cues() -> Cues:
         organization_after=frozenset(raw.get("organization_after", {}).get("words", ())),
         within_words=frozenset(raw.get("within_words", {}).get("words", ())),
         town_buildings=frozenset(raw.get("town_buildings", {}).get("words", ())),
+        district_before=frozenset(raw.get("district_before", {}).get("words", ())),
         named_after_town=frozenset(raw.get("town_buildings", {}).get("named_after_town", ())),
     )
 

@@ -36,6 +36,22 @@ COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def _text(sdoc) -> str:
+    """The section's text, built once: spaCy's ``Doc.text`` rejoins every token on each access."""
+    text = sdoc.user_data.get("chronotope.text")
+    if text is None:
+        text = sdoc.user_data["chronotope.text"] = sdoc.text
+    return text
+
+
+def _ents(sdoc) -> tuple:
+    """The section's entity spans, built once: ``Doc.ents`` makes new Spans on each access."""
+    ents = sdoc.user_data.get("chronotope.ents")
+    if ents is None:
+        ents = sdoc.user_data["chronotope.ents"] = tuple(sdoc.ents)
+    return ents
+
+
 @dataclass
 class Candidate:
     """A span that may name a place, with the evidence for and against."""
@@ -173,9 +189,19 @@ class Recognizer:
             if taken[i] or not _name_like(tok) or len(tok.text) < 4 or tok.lower_ in common:
                 continue
             if self.lookup(tok.text):
+                fj = self._facility_end(sdoc, i + 1)
+                if fj:
+                    # "Quarry Street": a street, not the town "Coari" spelt another way
+                    c = self._make(sdoc, base, i, fj, "cue", lookup=False)
+                    c.facility = True
+                    c.inner = self.lookup(tok.text)
+                    out.append(c)
+                    for k in range(i, fj):
+                        taken[k] = True
+                    continue
                 out.append(self._make(sdoc, base, i, i + 1, "gazetteer"))
                 taken[i] = True
-        for ent in sdoc.ents:
+        for ent in _ents(sdoc):
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             i, j = ent.start, ent.end
@@ -347,7 +373,7 @@ class Recognizer:
             s += w
             c.reasons.append(f"gazetteer {best.feature} {w:+}")
         # a modifier inside an organisation's or building's name: "the Central Committee"
-        for ent in sdoc.ents:
+        for ent in _ents(sdoc):
             if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") and ent.start <= c.i \
                     and c.j < ent.end and _name_like(sdoc[c.j]):
                 w = ORG_MODIFIER if ent.label_ == "ORG" and c.key not in cues.given_names else 1.5
@@ -484,7 +510,7 @@ class Recognizer:
         if c.key in cues.not_place_before:
             s -= 3.0
             c.reasons.append("a title -3")
-        for ent in sdoc.ents:
+        for ent in _ents(sdoc):
             if ent.label_ == "PERSON" and ent.start <= c.i and ent.end >= c.j and (ent.start < c.i or ent.end > c.j):
                 extra = [t for t in list(sdoc[ent.start:c.i]) + list(sdoc[c.j:ent.end]) if _name_like(t)]
                 # "At Berezov Trotsky met...": a place cue before the span wins
@@ -530,7 +556,7 @@ class Recognizer:
 
     def person_evidence_from_names(self, sdoc, ev: Evidence, base: int) -> None:
         """Tokens of multi-word personal names ("Gegorgy Vasiliyevich Butov") are persons everywhere."""
-        for ent in sdoc.ents:
+        for ent in _ents(sdoc):
             if ent.label_ in ("PERSON", "GPE", "LOC"):
                 ev.add_label(normalize_name(ent.text), ent.label_, base + ent.start_char)
             if ent.label_ != "PERSON":
@@ -577,7 +603,7 @@ class Recognizer:
             return False
         if c.key in self.cues.given_names or c.key in self.cues.common_words:
             return False
-        for ent in sdoc.ents:
+        for ent in _ents(sdoc):
             if ent.start <= c.i < ent.end:
                 if ent.start != c.i or ent.end != c.j:
                     return False
@@ -588,7 +614,7 @@ class Recognizer:
 
     def _heading(self, sdoc, c: Candidate) -> bool:
         """"Eydtkuhnen." opening a diary entry or alone on a line: the sentence is only the name."""
-        text = sdoc.text
+        text = _text(sdoc)
         start = sdoc[c.i].idx
         before = text[:start].rstrip(" \t")
         if before and not before.endswith("\n"):

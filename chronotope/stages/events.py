@@ -45,7 +45,7 @@ class EventsStage(BaseStage):
             try:
                 if f["type"] == "communication":
                     emit.communication(doc, f)
-                elif f["type"] in ("travel", "mode", "stop", "locative", "heading"):
+                elif f["type"] in travel.FRAME_TYPES:
                     travel_frames.append(f)
                 else:
                     emit.act(doc, f)

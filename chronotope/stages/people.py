@@ -371,7 +371,7 @@ def _collect(doc: Document, section) -> list[Candidate]:
                 continue
             if single and b < len(sd) and sd[b].pos_ == "NOUN" and sd[b].text.islower():
                 continue        # an adjective use: "Monarchist parties", "the Obukhov plant"
-            if _full_name(sd, a, b, prev):
+            if _full_name(doc, sd, a, b, prev):
                 add("person", a, b, P_RULE, "evidence:full-name", 0.7)
                 continue
             conf = _org_guess(doc, sd, a, b, span_text)
@@ -462,7 +462,7 @@ def _possessive_name(sd, a: int, b: int) -> bool:
     return False
 
 
-def _full_name(sd, a: int, b: int, prev) -> bool:
+def _full_name(doc, sd, a: int, b: int, prev) -> bool:
     """A two- or three-word span opening with a known given name is a person's ("Mikhail Orlov")."""
     if not 2 <= b - a <= 3 or (prev is not None and prev.lower_ in {"the", "a", "an"}):
         return False
@@ -475,6 +475,9 @@ def _full_name(sd, a: int, b: int, prev) -> bool:
     if any(t.lower_ in words("org_heads") or t.lower_ in words("firm_heads") or t.lower_ in words("place_words")
            for t in toks):
         return False
+    lower = lowercase_words(doc)
+    if any(t.lower_ in lower for t in toks) or len(toks[0].text) < 3:
+        return False        # "Marine Lizard": common words, not a name
     return is_given_name(toks[0].text)
 
 

@@ -79,6 +79,10 @@ class PlacesStage(BaseStage):
 
     def finish(self, doc: Document) -> None:
         try:
+            place_buildings_in_main_town(doc)
+        except Exception as e:
+            doc.meta.setdefault("warnings", []).append(f"places: {type(e).__name__}: {e}")
+        try:
             name_entities(doc)
         except Exception as e:
             doc.meta.setdefault("warnings", []).append(f"places: {type(e).__name__}: {e}")
@@ -129,7 +133,14 @@ class PlacesStage(BaseStage):
             para = _paragraph_index(doc, c.nstart)
             n.passages.add(para)
         resolve(names, year=year)
-        within = place_within(sdoc, accepted, names, load_cues())
+        cues = load_cues()
+        within = place_within(sdoc, accepted, names, cues)
+        for c in accepted:
+            if id(c) not in within and _district(sdoc, c, cues):
+                # "in the district of Kypseli" after a town: a quarter of that town
+                host = _town_before(doc, c, accepted, names, base, sdoc, paragraph=True)
+                if host is not None:
+                    within[id(c)] = host
 
         for c in accepted:
             n = names[c.key]
@@ -150,7 +161,9 @@ class PlacesStage(BaseStage):
                 host = n.anchor       # another mention of the same building ("from Hellinikon")
             if host is None and place is None and c.building:
                 # a street, prison or airport of a town: the town's point
-                host = _inner_town(c) or _town_before(doc, c, accepted, names)
+                host = _inner_town(c) or _town_before(doc, c, accepted, names, base, sdoc)
+                if host is None:
+                    st.setdefault("pending_buildings", []).append(c.key)
             if host is not None and host.best is not None and not n.places:
                 n.anchor = host       # a name the gazetteer does not know: every mention
             if host is not None and host.best is not None and coarse(host.best.feature) == "city":
@@ -199,6 +212,7 @@ PUBLICATION = re.compile(r"\(\s*$")
 YEAR_AFTER = re.compile(r"^[\s,]*(1[5-9]\d\d|20\d\d)\b")
 PUBLISHER_AFTER = re.compile(r"^\s*:\s*[A-Z][^.;()\n]{1,60},\s*(1[5-9]\d\d|20\d\d)\b")
 WITHIN_KM = 50.0
+MAIN_TOWN_MIN = 3
 NEAR_DECAY_KM = 10.0      # inside a town's radius, each 10 km further costs one point of score
 HOST_FEATURES = frozenset({"city", "town", "village"})
 
@@ -284,14 +298,24 @@ def _inner_town(c) -> Name | None:
     return n
 
 
-def _town_before(doc, c, accepted, names) -> Name | None:
-    """The last town named before a building in the same paragraph: "In Moscow we were
-    marched to the Butyrki transit prison"."""
+def _district(sdoc, c, cues) -> bool:
+    words = [t.lower_ for t in sdoc[max(0, c.i - 3):c.i] if t.lower_ not in ("the", "a")]
+    return len(words) >= 2 and " ".join(words[-2:]) in cues.district_before
+
+
+def _town_before(doc, c, accepted, names, base, sdoc, paragraph: bool = False) -> Name | None:
+    """The last town named before a building in the same sentence (or paragraph): "In
+    Moscow we were marched to the Butyrki transit prison"."""
+    sent = sdoc[c.i].sent
+    lo = base + sent.start_char
     para = _paragraph_index(doc, c.nstart)
+
+    def same(pos: int) -> bool:
+        return _paragraph_index(doc, pos) == para if paragraph else pos >= lo
     by_id = {n.best.id: n for n in names.values() if n.best is not None and not n.out_of_place}
     host, pos = None, -1
     for m in doc.mentions_of("place"):          # earlier sections and earlier in this one
-        if not (pos < m.nstart < c.nstart) or _paragraph_index(doc, m.nstart) != para:
+        if not (pos < m.nstart < c.nstart) or not same(m.nstart):
             continue
         ent = doc.entities.get(m.entity or "")
         gid = ent.geo.get("gazetteer_id") if ent is not None and ent.geo else None
@@ -301,7 +325,7 @@ def _town_before(doc, c, accepted, names) -> Name | None:
         n = names.get(o.key)
         if pos < o.nstart < c.nstart and n is not None and n.best is not None and not n.out_of_place \
                 and n.best.feature in HOST_FEATURES and not o.facility \
-                and _paragraph_index(doc, o.nstart) == para:
+                and same(o.nstart):
             host, pos = n, o.nstart
     return host
 
@@ -346,6 +370,46 @@ def extend_lists(sdoc, cands) -> None:
                 other.accepted = True
                 other.reasons.append("listed with places")
                 changed = True
+
+
+def place_buildings_in_main_town(doc: Document) -> None:
+    """A street or prison with no town named in its sentence ("the Security Police in
+    Bouboulinas Street") is taken to be in the story's main town: the settlement named most
+    often, if named at least ``MAIN_TOWN_MIN`` times and clearly more than any other."""
+    st = doc.state.get(STATE) or {}
+    pending = set(st.get("pending_buildings", ()))
+    if not pending:
+        return
+    counts: Counter = Counter()
+    for m in doc.mentions_of("place"):
+        ent = doc.entities.get(m.entity or "")
+        if ent is not None and ent.geo and ent.geo.get("feature") in HOST_FEATURES and ent.geo.get("gazetteer_id"):
+            counts[m.entity] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MAIN_TOWN_MIN or (len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2):
+        return
+    town = doc.entities[ranked[0][0]]
+    tg = town.geo
+    for m in doc.mentions_of("place"):
+        if not (m.entity or "").startswith("place:unresolved:"):
+            continue
+        key = normalize_name(m.text)
+        if key not in pending:
+            continue
+        old = m.entity
+        eid = f"place:in:{tg['gazetteer_id']}:{slug(key)}"
+        pconf = round(0.3 * float(tg.get("confidence") or 1.0), 3)
+        if eid not in doc.entities:
+            doc.entities[eid] = Entity(id=eid, kind="place", name=m.text, confidence=pconf, geo={
+                "lat": tg["lat"], "lon": tg["lon"], "name": tg["name"], "gazetteer_id": None,
+                "feature": "poi", "confidence": pconf, "country": tg.get("country"),
+                "within": tg["gazetteer_id"],
+                "note": f"a place in the story's main town, {tg['name']}; the coordinates are those of the town"})
+        m.entity = eid
+        m.confidence = round(min(m.confidence, pconf), 3)
+        m.attrs["within"] = tg["gazetteer_id"]
+        if not any(x.entity == old for x in doc.mentions_of("place")):
+            doc.entities.pop(old, None)
 
 
 def name_entities(doc: Document) -> None:
