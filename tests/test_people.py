@@ -2,7 +2,6 @@
 import importlib
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -12,9 +11,7 @@ from chronotope.notes import link_citations
 from chronotope.pipeline import Options, Pipeline
 from chronotope.stages import registry
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-if not SHARED.exists():
-    SHARED = Path("/work/shared")
+from conftest import SHARED
 
 
 def read(name):

@@ -1,14 +1,11 @@
 """Quantities: parsing, historical units through pint, and the stage on real text."""
-from pathlib import Path
 
 import pytest
 
 from chronotope.document import Document
 from chronotope.quantities import convert, find_quantities, parse_number
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-if not CORPUS.exists():
-    CORPUS = Path("/work/shared/corpus")
+from conftest import CORPUS
 
 
 def found(text, **kw):

@@ -10,14 +10,12 @@ import functools
 import os
 from importlib import import_module
 
-CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "corpus")
+from conftest import CORPUS
 TEXTS = ("my-life-deportation.txt", "cliff-trial-and-escape.txt")
 
 
 def corpus_paths() -> list[str]:
-    base = os.environ.get("CHRONOTOPE_CORPUS") or os.path.abspath(CORPUS)
-    if not os.path.isdir(base):
-        base = "/work/shared/corpus"
+    base = str(CORPUS)
     return [os.path.join(base, t) for t in TEXTS if os.path.exists(os.path.join(base, t))]
 
 
