@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -172,6 +173,7 @@ class Document:
         self.body = body or (0, len(text))
         self.norm, self.map = normalise(text)
         self.paragraphs: list[Span] = self._paragraphs()
+        self._para_starts = [p.nstart for p in self.paragraphs]
         self.sentences: list[Span] = []
         self.mentions: list[Mention] = []
         self.events: list[Event] = []
@@ -234,9 +236,10 @@ class Document:
         return None
 
     def paragraph_at(self, npos: int) -> Span | None:
-        for p in self.paragraphs:
-            if p.nstart <= npos < p.nend:
-                return p
+        """The paragraph containing normalised offset ``npos`` (binary search)."""
+        k = bisect_right(self._para_starts, npos) - 1
+        if k >= 0 and npos < self.paragraphs[k].nend:
+            return self.paragraphs[k]
         return None
 
     # -- annotations -----------------------------------------------------

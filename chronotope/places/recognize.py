@@ -52,6 +52,19 @@ def _ents(sdoc) -> tuple:
     return ents
 
 
+def _ents_at(sdoc, i: int) -> tuple:
+    """The entity span holding token ``i`` (none or one: spaCy's entities do not overlap),
+    from a per-token table built once, instead of a loop over the section's entities."""
+    table = sdoc.user_data.get("chronotope.ents_at")
+    if table is None:
+        table = [()] * len(sdoc)
+        for ent in _ents(sdoc):
+            for k in range(ent.start, ent.end):
+                table[k] = (ent,)
+        sdoc.user_data["chronotope.ents_at"] = table
+    return table[i]
+
+
 @dataclass
 class Candidate:
     """A span that may name a place, with the evidence for and against."""
@@ -235,6 +248,13 @@ class Recognizer:
         out = [c for c in out if not blocked(c.nstart, c.nend) and not self._abbreviation(sdoc, c.i, c.j)
                and not any(len(t.text) == 1 and t.text.isalpha() for t in sdoc[c.i:c.j])]
         for c in out:
+            if c.places and not c.facility and self._facility_after(sdoc, c.j) and all(
+                    p.match == "variant" or (p.feature == "village" and (p.population or 0) < 20_000)
+                    for p in c.places):
+                # "the Lukyanovka prison": a prison of the town of the scene, more likely
+                # than a hamlet of that name spelt another way
+                c.facility = True
+                continue
             if not c.places and not c.facility and (
                     (c.j - c.i > 1 and _lower(sdoc[c.j - 1]) in self.cues.facility_heads)
                     or self._facility_after(sdoc, c.j)):
@@ -373,7 +393,7 @@ class Recognizer:
             s += w
             c.reasons.append(f"gazetteer {best.feature} {w:+}")
         # a modifier inside an organisation's or building's name: "the Central Committee"
-        for ent in _ents(sdoc):
+        for ent in _ents_at(sdoc, c.i):
             if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") and ent.start <= c.i \
                     and c.j < ent.end and _name_like(sdoc[c.j]):
                 w = ORG_MODIFIER if ent.label_ == "ORG" and c.key not in cues.given_names else 1.5
@@ -510,7 +530,7 @@ class Recognizer:
         if c.key in cues.not_place_before:
             s -= 3.0
             c.reasons.append("a title -3")
-        for ent in _ents(sdoc):
+        for ent in _ents_at(sdoc, c.i):
             if ent.label_ == "PERSON" and ent.start <= c.i and ent.end >= c.j and (ent.start < c.i or ent.end > c.j):
                 extra = [t for t in list(sdoc[ent.start:c.i]) + list(sdoc[c.j:ent.end]) if _name_like(t)]
                 # "At Berezov Trotsky met...": a place cue before the span wins
@@ -603,7 +623,7 @@ class Recognizer:
             return False
         if c.key in self.cues.given_names or c.key in self.cues.common_words:
             return False
-        for ent in _ents(sdoc):
+        for ent in _ents_at(sdoc, c.i):
             if ent.start <= c.i < ent.end:
                 if ent.start != c.i or ent.end != c.j:
                     return False

@@ -62,6 +62,8 @@ ADMIN_FEATURES = frozenset({"admin1", "admin2", "us_state", "county"})
 BIG_CITY = 300_000
 CITY_OVER_REGION = 0.8
 OLD_NAME_UNDATED = -1.0
+CAPITAL_POPULATION = 50_000   # a city that gives its name to its province
+CAPITAL_KM = 100.0
 
 
 def coarse(feature: str | None) -> str:
@@ -149,11 +151,12 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
             has_admin = any(p.feature in ADMIN_FEATURES for p in n.places)
             # a province named after its capital ("Laibach", "Tver"): the city, unless the text
             # says province (the feature hint then outweighs this)
-            admin_prior = {p.name: float(p.score) for p in n.places if p.feature in ADMIN_FEATURES}
+            admins = [p for p in n.places if p.feature in ADMIN_FEATURES]
             for cand in n.places:
                 s = float(cand.score)
-                if cand.feature in ("city", "town") and cand.name in admin_prior:
-                    s = max(s, admin_prior[cand.name]) + CITY_OVER_REGION
+                capital = _capital_of(cand, admins)
+                if capital is not None:
+                    s = max(s, float(capital.score)) + CITY_OVER_REGION
                 if has_admin and cand.feature == "city" and (cand.population or 0) >= BIG_CITY:
                     # "New York", "Washington": the city, unless the text says otherwise
                     s += CITY_OVER_REGION
@@ -195,6 +198,23 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
             n.scores = scores
             n.probs = _softmax(scores)
             n.choice = max(range(len(scores)), key=lambda k: (scores[k], -k))
+
+
+def _capital_of(cand, admins):
+    """The province a city gives its name to ("Laibach": the city of Ljubljana and its
+    province): a same-named admin area of the same country whose area holds the city."""
+    if cand.feature not in ("city", "town") or (cand.population or 0) < CAPITAL_POPULATION:
+        return None
+    for a in admins:
+        if a.name != cand.name or a.country != cand.country:
+            continue
+        if a.bbox:
+            south, west, north, east = a.bbox
+            if south <= cand.lat <= north and west <= cand.lon <= east:
+                return a
+        elif km(a.lat, a.lon, cand.lat, cand.lon) <= CAPITAL_KM:
+            return a
+    return None
 
 
 def coherent(n: Name, names: dict[str, Name]) -> bool:

@@ -161,7 +161,7 @@ class PlacesStage(BaseStage):
             place = None if n.out_of_place else n.best
             if host is None and n.anchor is not None:
                 host = n.anchor       # another mention of the same building ("from Hellinikon")
-            if host is None and place is None and c.building:
+            if host is None and c.building and (place is None or _doubtful(place) or n.out_of_place):
                 # a street, prison or airport of a town: the town's point
                 host = _inner_town(c) or _town_before(doc, c, accepted, names, base, sdoc)
                 if host is None:
@@ -254,6 +254,8 @@ def place_within(sdoc, accepted, names, cues) -> dict:
                 continue
         if coarse(hf) not in ("city", "region", "country"):
             continue
+        if a.facility and not a.building:
+            continue      # "Washington University in St. Louis": an institution, not a place in it
         # only a settlement, a building or an unknown name lies in another place, not a river
         if a.places and not a.facility and not all(coarse(p.feature) == "city" for p in a.places):
             continue
@@ -293,11 +295,17 @@ def _prefer_near(n: Name, host: Name) -> bool:
 def _inner_town(c) -> Name | None:
     """"London Airport": the town the building is named after, if it is a town of note."""
     inner = [p for p in getattr(c, "inner", []) or [] if p.feature in HOST_FEATURES]
-    if not inner or (inner[0].population or 0) < 100_000:
+    if not inner or (inner[0].population or 0) < 100_000 or inner[0].match not in ("exact", "historical"):
         return None
     n = Name(normalize_name(inner[0].name), [inner[0]])
     n.probs = [0.6]
     return n
+
+
+def _setting_cue(cue) -> bool:
+    """The town is where the scene is ("In Moscow we were marched...", "at Kiel"), not
+    just named in passing ("a letter from Moscow")."""
+    return bool(cue) and cue.split()[0].lower() in ("in", "at", "inside", "within", "heading")
 
 
 def _district(sdoc, c, cues) -> bool:
@@ -321,13 +329,15 @@ def _town_before(doc, c, accepted, names, base, sdoc, paragraph: bool = False) -
             continue
         ent = doc.entities.get(m.entity or "")
         gid = ent.geo.get("gazetteer_id") if ent is not None and ent.geo else None
+        if not paragraph and not _setting_cue(m.attrs.get("cue")):
+            continue
         if gid in by_id and by_id[gid].best.feature in HOST_FEATURES:
             host, pos = by_id[gid], m.nstart
     for o in accepted:                            # this section's names not yet added
         n = names.get(o.key)
         if pos < o.nstart < c.nstart and n is not None and n.best is not None and not n.out_of_place \
                 and n.best.feature in HOST_FEATURES and not o.facility \
-                and same(o.nstart):
+                and same(o.nstart) and (paragraph or _setting_cue(o.cue)):
             host, pos = n, o.nstart
     return host
 
