@@ -428,7 +428,9 @@ class Recognizer:
             s -= 3.0
             c.reasons.append(f"in an organisation's name (… {sdoc[k].text}) -3")
         # "down the Volga": a river
-        if prev >= 0 and pw in cues.river_before and prev_raw != prev and any(
+        # ("set up the Cauvery Management Board": "up" is a verb's particle, not a preposition)
+        if prev >= 0 and pw in cues.river_before and prev_raw != prev and (sdoc[prev].dep_ != "prt" or root.head.i == prev) \
+                and not (after is not None and _name_like(sdoc[after])) and any(
                 coarse_feature(p.feature) == "river" for p in c.places):
             c.feature, c.cue = "river", f"{pw} the X"
             s += 1.0
@@ -621,6 +623,11 @@ class Recognizer:
         """A well-known place tagged PERSON on its own, with no person word next to it."""
         if not self._prominent(c) or c.places[0].match not in ("exact", "historical"):
             return False
+        if c.places[0].feature not in SETTLEMENTS and c.places[0].feature not in MAJOR_FEATURES:
+            # a river or strait: "the Pregel is frozen", not "Cauvery Management Board"
+            before = self._prev(sdoc, c.i, skip_articles=False)
+            if before < 0 or sdoc[before].lower_ != "the" or (c.j < len(sdoc) and _name_like(sdoc[c.j])):
+                return False
         if c.key in self.cues.given_names or c.key in self.cues.common_words:
             return False
         for ent in _ents_at(sdoc, c.i):
