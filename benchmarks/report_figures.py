@@ -17,6 +17,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
 sys.path.insert(0, os.path.join(HERE, "..", "tests", "browser"))
+sys.path.insert(0, os.path.join(HERE, "..", "tests"))
 
 
 def main() -> int:
