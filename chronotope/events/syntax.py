@@ -6,26 +6,11 @@ mentions the earlier stages added (see :mod:`.resolve`).
 """
 from __future__ import annotations
 
+from ..stages.language import doc_sents, doc_text  # noqa: F401  (re-exported for the finders)
+
 FIRST_SINGULAR = {"i", "me", "my", "myself", "mine"}
 FIRST_PLURAL = {"we", "us", "our", "ourselves", "ours"}
 MODALS = {"would", "could", "might", "should", "shall", "may", "must", "ought"}
-
-
-def doc_text(doc) -> str:
-    """The spaCy Doc's text, built once: ``Doc.text`` rejoins every token on each access,
-    which made each sentence's look-back cost as much as the whole section."""
-    text = doc.user_data.get("chronotope.text")
-    if text is None:
-        text = doc.user_data["chronotope.text"] = doc.text
-    return text
-
-
-def doc_sents(doc) -> list:
-    """The Doc's sentences as a list, built once (``Doc.sents`` makes new Spans each time)."""
-    sents = doc.user_data.get("chronotope.sents")
-    if sents is None:
-        sents = doc.user_data["chronotope.sents"] = list(doc.sents)
-    return sents
 
 
 def span_of(tok, base: int, subtree: bool = True, limit: int = 160) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ..gazetteer import normalize_name
 from .cues import Cues
 from .resolve import coarse as coarse_feature
+from ..stages.language import doc_ents as _ents, doc_text as _text
 
 # spaCy labels and what they say about a place reading of the span.
 LABEL_WEIGHT = {"GPE": 1.0, "LOC": 1.0, "FAC": 0.5, "ORG": 0.0, "PERSON": -1.0, "NORP": -1.5}
@@ -34,22 +35,6 @@ ORG_MODIFIER = 0.5    # "the Toronto police": the place is named, inside an orga
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                      "central", "upper", "lower", "middle"})
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def _text(sdoc) -> str:
-    """The section's text, built once: spaCy's ``Doc.text`` rejoins every token on each access."""
-    text = sdoc.user_data.get("chronotope.text")
-    if text is None:
-        text = sdoc.user_data["chronotope.text"] = sdoc.text
-    return text
-
-
-def _ents(sdoc) -> tuple:
-    """The section's entity spans, built once: ``Doc.ents`` makes new Spans on each access."""
-    ents = sdoc.user_data.get("chronotope.ents")
-    if ents is None:
-        ents = sdoc.user_data["chronotope.ents"] = tuple(sdoc.ents)
-    return ents
 
 
 def _ents_at(sdoc, i: int) -> tuple:

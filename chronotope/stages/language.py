@@ -64,3 +64,32 @@ class LanguageStage:
             trail = len(text) - len(text.rstrip())
             if e - trail > s + lead:
                 doc.add_sentence(s + lead, e - trail)
+
+
+# Reading a section's spaCy Doc cheaply.  ``Doc.text`` rejoins every token and
+# ``Doc.sents``/``Doc.ents`` make new Spans on each access, which made stages
+# that look at them per sentence or per candidate quadratic in section size;
+# these build each once per Doc (kept in ``Doc.user_data``) for every stage.
+
+def doc_text(sdoc) -> str:
+    """The Doc's text, built once."""
+    text = sdoc.user_data.get("chronotope.text")
+    if text is None:
+        text = sdoc.user_data["chronotope.text"] = sdoc.text
+    return text
+
+
+def doc_sents(sdoc) -> list:
+    """The Doc's sentences as a list, built once."""
+    sents = sdoc.user_data.get("chronotope.sents")
+    if sents is None:
+        sents = sdoc.user_data["chronotope.sents"] = list(sdoc.sents)
+    return sents
+
+
+def doc_ents(sdoc) -> tuple:
+    """The Doc's entity spans, built once."""
+    ents = sdoc.user_data.get("chronotope.ents")
+    if ents is None:
+        ents = sdoc.user_data["chronotope.ents"] = tuple(sdoc.ents)
+    return ents
