@@ -20,9 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def words_done(sample: str, size: int) -> int:
+    return len(sample.split()) * (size // len(sample.encode("utf-8")))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=50.0)
+    ap.add_argument("--jobs", type=int, default=1, help="processes for the language model")
     args = ap.parse_args()
     sample = (ROOT / "examples" / "diary-of-a-journey.txt").read_text(encoding="utf-8")
     target = int(args.mb * 1_000_000)
@@ -34,14 +39,14 @@ def main() -> None:
                 f.write(sample)
                 f.write("\n\n")
                 size += len(sample.encode("utf-8")) + 2
-        words = size // 6
         t0 = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "chronotope", "extract", path, "--db", os.path.join(tmp, "l.db"),
-                               "--out", os.path.join(tmp, "l.json"), "--quiet"], capture_output=True, text=True)
+                               "--out", os.path.join(tmp, "l.json"), "--quiet", "--jobs", str(args.jobs)], capture_output=True, text=True)
         secs = time.perf_counter() - t0
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"input: {size / 1e6:.1f} MB, about {len(sample.split()) * (size // len(sample)):,} words")
-        print(f"exit code {proc.returncode}; {secs:.0f} s; {proc.stderr.strip()[-300:]}")
+        print(f"input: {size / 1e6:.1f} MB, about {words_done(sample, size):,} words")
+        print(f"exit code {proc.returncode}; {secs:.0f} s ({words_done(sample, size) / secs:,.0f} words/s);"
+              f" {proc.stderr.strip()[-300:]}")
         print(f"peak memory (RSS) of the extract process: {peak:,.0f} MB ({peak / (size / 1e6):.1f} x the file size)")
 
 
