@@ -246,3 +246,15 @@ def test_model_guesses_without_a_mark_of_an_organization_are_dropped(with_places
     assert "Zoological Society" in orgs and "Wool Exchange" in orgs
     assert not orgs & {"JULY", "Voyage", "Tinochorus", "Jaguar", "Gallinazo",
                        "Project Gutenberg Literary Archive Foundation", "IRS"}
+
+
+def test_author_from_file_metadata_is_the_narrator_not_the_most_named_person():
+    """A first-person text whose file names its author: the captain I keep mentioning is not "I"."""
+    text = ("I went ashore with Captain John Harwell at dawn. Captain John Harwell showed me the harbour, "
+            "and I made notes while John Harwell talked. My boots were soaked. I slept on board, and "
+            "the next morning John Harwell and I sailed for the islands. I was sick all day.\n")
+    pipeline = Pipeline(Options(), registry.build(Options(), ["places", "people"]))
+    plain = pipeline.run(Document(text, source="log.txt"))
+    assert plain.meta.get("narrator") == "person:john-harwell"   # nothing better to go on
+    named = pipeline.run(Document(text, source="log2.txt", meta={"author": "Mary Ellis"}))
+    assert named.meta.get("narrator") != "person:john-harwell"

@@ -1199,8 +1199,9 @@ def find_narrator(doc: Document) -> str | None:
 
     A person who signs a letter or statement in the text (a name alone at the
     end of a paragraph, perhaps with a date) is the narrator of a first-person
-    text; failing a signature, the most often named person with a full name
-    when they are named at least three times.
+    text; failing a signature, the author the file's metadata names; failing
+    that, the most often named person with a full name when they are named at
+    least three times.
     """
     text = doc.norm
     words_count = max(1, len(text.split()))
@@ -1223,6 +1224,14 @@ def find_narrator(doc: Document) -> str | None:
             signers[m.entity] += 1
     if signers:
         return signers.most_common(1)[0][0]
+    author = (doc.meta.get("author") or "").split(";")[0].strip().lower()
+    if author:
+        # the file names its author (Gutenberg "Author:", HTML/EPUB/PDF metadata): that is
+        # the "I", whether or not the text names them; the most-named person is only a guess
+        for e in doc.entities.values():
+            if e.kind == "person" and author in [e.name.lower()] + [a.lower() for a in e.aliases]:
+                return e.id
+        return None
     counts = Counter(m.entity for m in doc.mentions_of("person") if m.entity)
     for eid, n in counts.most_common():
         ent = doc.entities.get(eid)
