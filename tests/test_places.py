@@ -26,16 +26,13 @@ def gz():
 
 @pytest.fixture(scope="module")
 def pipeline():
-    """The stages up to places: those before it whose modules import, then places."""
-    opts = Options()
-    stages = []
-    for name in ("notes", "times"):
-        try:
-            stages += registry.build(opts, names=[name])
-        except ImportError:
-            pass
-    stages += registry.build(opts, names=["places"])
-    return Pipeline(opts, stages=stages)
+    """The stages up to places."""
+    return places_pipeline(Options())
+
+
+def places_pipeline(opts):
+    """The stages the places stage reads from (notes, times), then places."""
+    return Pipeline(opts, stages=registry.build(opts, names=["notes", "times", "places"]))
 
 
 @pytest.fixture(scope="module")
@@ -284,15 +281,7 @@ def test_common_word_county_names_are_places(pipeline):
 
 def test_sections_share_one_resolution_per_name(corpus_text):
     """A long text is read in sections; a name keeps one entity across all of them."""
-    opts = Options(section_chars=3000)
-    stages = []
-    for name in ("notes", "times"):
-        try:
-            stages += registry.build(opts, names=[name])
-        except ImportError:
-            pass
-    stages += registry.build(opts, names=["places"])
-    doc = Pipeline(opts, stages=stages).run(
+    doc = places_pipeline(Options(section_chars=3000)).run(
         Document(corpus_text("cliff-trial-and-escape.txt"), source="cliff-trial-and-escape.txt"))
     by_form = {}
     for m in doc.mentions_of("place"):
