@@ -210,3 +210,44 @@ def test_routes_weighed_are_planned_and_similes_carry_nobody(pipeline):
     assert not any(b == "Archangel" for _, b, _ in travelled)
     assert any(a == "Berezov" and b == "Archangel" for a, b, _ in planned)
     assert not any("boat" in m for _, _, m in travelled)
+
+
+def test_letter_body_tells_the_road_to_its_heading(pipeline):
+    text = ("Paris, 3 October 1951\n\nDear Desmond,\n\nI flew over from London yesterday and was at the hotel by seven. "
+            "Tomorrow we drive south to Lyon.\n\nYours,\nMargaret\n\n"
+            "Marseille, 8 October 1951\n\nDear Desmond,\n\nWe left Paris on Friday and got to Lyon that night, "
+            "and on Sunday we came down the valley through Avignon and reached Marseille after dark.\n\nYours,\nMargaret")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    legs = _legs(d)
+    stops = [(a, b) for a, b, _ in legs]
+    assert ("London", "Paris") in stops and ("Paris", "London") not in stops
+    assert "aircraft" in dict(((a, b), m) for a, b, m in legs)[("London", "Paris")]
+    assert ("Paris", "Lyon") in stops and ("Lyon", "Marseille") in stops
+    assert ("Paris", "Lyon") in [(a, b) for a, b, _ in _legs(d, planned=True)]   # "tomorrow we drive": a plan
+
+
+def test_calls_on_the_way_and_asides_from_other_years(pipeline):
+    text = ("On 7 May 1868 we sailed from Liverpool, and the next afternoon we put in at Queenstown in Ireland "
+            "to take on the mails. Years afterwards, when I crossed again to Sweden, the voyage took eight days. "
+            "We arrived at New York on 19 May 1868. The agent took from me ten dollars for the passage to Chicago.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    stops = [(a, b) for a, b, _ in _legs(d)]
+    assert ("Liverpool", "Queenstown") in stops and ("Queenstown", "New York") in stops
+    assert not any(b in ("Ireland", "Sweden", "Chicago") for _, b in stops)
+
+
+def test_from_a_to_b_and_from_b_to_c_in_one_sentence(pipeline):
+    text = ("On 3 March 1867 Jozef Wrona left Vologda in a hired sledge and drove south to Yaroslavl. "
+            "From Yaroslavl he went by the new railway to Moscow, and from Moscow to St Petersburg.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    legs = _legs(d)
+    stops = [(a, b) for a, b, _ in legs]
+    assert ("Vologda", "Yaroslavl") in stops
+    assert ("Yaroslavl", "Moscow") in stops and ("Moscow", "St Petersburg") in stops
+    assert "rail" in dict(((a, b), m) for a, b, m in legs)[("Yaroslavl", "Moscow")]

@@ -106,8 +106,10 @@ def _key(doc, f, focus, v) -> str | None:
     roles = f.get("travellers") or []
     if not roles:
         return None
-    if any(r.get("person") in ("I", "we") or r.get("owner") in ("I", "we") or r.get("kind") == "first" for r in roles):
-        return NARRATOR
+    kin = set(v.get("gendered_nouns", {})) | set(v.get("traveller_nouns", []))
+    if any(r.get("person") in ("I", "we") or r.get("kind") == "first"
+           or (r.get("owner") in ("I", "we") and r.get("lemma") not in kin) for r in roles):
+        return NARRATOR     # "our convoy", not "my father": a relative is a traveller of their own
     for r in roles:
         if r.get("kind") == "own":
             ids = entities_for(doc, r)
@@ -193,12 +195,19 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             if f not in last["frames"]:
                 last["frames"].append(f)
             return
+        # "At Galesburg Nils met us with a wagon, and we drove on to Andover": the vehicle of the
+        # stage this sentence goes on to tell, not of the one that ended before it
+        onward = t.leg is not None and t.leg["to"] and (t.leg.get("dest_frame") or {}).get("nstart") != f["nstart"] \
+            and any(g["type"] == "travel" and not g.get("planned") and g["to"] and g["trigger"][0] > f["trigger"][0]
+                    for g in by_sentence.get(f["nstart"], []))
         if t.leg is None:
             t.open(start_loc(t, f["nstart"]), para, f, _date(f))
-        elif t.leg["to"] and t.leg["to_para"] != para:
+        elif t.leg["to"] and (t.leg["to_para"] != para or onward):
             prev = t.leg
             t.close()
             t.open(prev["to"], para, f, _date(f))
+        if t.leg.pop("inherited", False) and f["nstart"] != (t.leg.get("dest_frame") or {}).get("nstart"):
+            t.leg["modes"] = []     # the previous leg's vehicle was a guess: this one is named
         if mode not in t.leg["modes"]:
             t.leg["modes"].append(mode)
         if f not in t.leg["frames"]:
@@ -220,7 +229,8 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             prev = t.leg
             t.close()
             t.open(prev["to"], para, f, _date(f))
-            t.leg["modes"] = prev["modes"][-1:]
+            t.leg["modes"] = prev["modes"][-1:]     # "by sleigh to Perm, and thence to Tyumen"
+            t.leg["inherited"] = bool(t.leg["modes"])   # until a vehicle of its own is named
             if prev.get("dest_frame") is f:     # "by sleigh to Perm, and thence to Tyumen": one sentence
                 prev["chain"] = t.leg["chain"] = f["nstart"]
         t.leg["to"] = pid
@@ -281,10 +291,48 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         if durs and t.leg["duration"] is None:
             t.leg["duration"] = durs[0]
 
+    def arrive_by_heading(k, pid, f, para):
+        """A letter or diary entry headed "Halifax, 6 April": the writer has come to Halifax."""
+        t = track(k)
+        if t.loc is None and t.leg is None and not t.legs:
+            t.loc = pid
+            locatives.append((f["nstart"], pid))
+            return
+        if t.leg is not None and t.leg["to"] is None and t.leg["from"] == pid:
+            return
+        cur = t.leg["to"] if t.leg is not None and t.leg["to"] else t.loc
+        if cur == pid and (t.leg is None or t.leg["to"] == pid):
+            if t.leg is not None:
+                t.leg["heading_para"] = para
+                t.close()
+            return
+        dest(t, pid, f, arrive=True)
+        if t.legs:
+            t.legs[-1]["heading_para"] = para
+
+    def told_before_heading(f):
+        """Does this frame, in the body under a heading, tell the road that led there?  The body
+        of a letter tells in the past how the writer came ("We came through Warsaw by train"),
+        then in the present what comes next; anything else means the writer has arrived."""
+        if f["type"] == "locative":
+            return True
+        if f["type"] == "mode":
+            return any(g["type"] == "travel" and g.get("past") and not g.get("planned")
+                       for g in by_sentence.get(f["nstart"], []))
+        if f["type"] != "travel":
+            return False
+        if f.get("background"):
+            return True
+        return not f.get("planned") and bool(f.get("past"))
+
     done_measures: set[tuple[str, int]] = set()
     planned: dict[str, list[Leg]] = {}
+    heading = None          # (traveller, place, frame, paragraph) of a heading not yet applied
     for f in frames:
         typ = f["type"]
+        if heading is not None and typ != "heading" and not told_before_heading(f):
+            arrive_by_heading(*heading)
+            heading = None
         if typ == "locative":
             pl = _first(doc, f["at"])
             if not pl:
@@ -309,23 +357,11 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             if not pl or para is None or doc.norm[para.nstart:f["nstart"]].strip():
                 continue        # a heading opens its paragraph
             k = focus or NARRATOR
-            t = track(k)
+            track(k)
             focus = k
-            if t.loc is None and t.leg is None and not t.legs:
-                t.loc = pl[0]
-                locatives.append((f["nstart"], pl[0]))
-                continue
-            if t.leg is not None and t.leg["to"] is None and t.leg["from"] == pl[0]:
-                continue
-            cur = t.leg["to"] if t.leg is not None and t.leg["to"] else t.loc
-            if cur == pl[0] and (t.leg is None or t.leg["to"] == pl[0]):
-                if t.leg is not None:
-                    t.leg["heading_para"] = para.nstart
-                    t.close()
-                continue
-            dest(t, pl[0], f, arrive=True)
-            if t.legs:
-                t.legs[-1]["heading_para"] = para.nstart
+            if heading is not None:
+                arrive_by_heading(*heading)
+            heading = (k, pl[0], f, para.nstart)     # applied once the body has told the way there
             continue
         if typ == "travel":
             k = _key(doc, f, focus, v)
@@ -335,6 +371,8 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             to = _first(doc, f["to"], exclude=frm)
             via = _first(doc, f["via"], exclude=frm + to)
             at = _first(doc, f["at"], exclude=frm + to)
+            if f["kind"] == "stop" and at and not to:
+                to = at         # "we sail tomorrow and call at Copenhagen"
             if f.get("planned"):
                 if frm or to or via:
                     here = None
@@ -387,6 +425,17 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                     t.leg["via"].append(p)
             if f["kind"] == "stop" and at:
                 to = to or at
+            stages = _stages(doc, f) if len(frm) > 1 else []
+            if stages:      # "from A to B, and from B to C": each origin after the stop before it
+                for i, (end, p) in enumerate(stages):
+                    if end == "from" and i:
+                        origin(t, p, f)
+                    elif end == "to" and _split_stops(doc, [p], v, arrive=f["kind"] == "arrive")[0]:
+                        dest(t, p, f, arrive=f["kind"] == "arrive" and i == len(stages) - 1)
+                for leg in t.legs[-len(stages):] + ([t.leg] if t.leg is not None else []):
+                    if leg["dest_frame"] is f:
+                        leg["chain"] = f["nstart"]      # a vehicle named after the route serves each stage
+                to = []
             for i, p in enumerate(to):       # "to Laibach, and thence ... to Vienna": one stop after another
                 dest(t, p, f, arrive=f["kind"] == "arrive" and i == len(to) - 1)
             if (k, f["nstart"]) not in done_measures:
@@ -408,6 +457,8 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             pl = _first(doc, f["at"])
             if pl:
                 dest(tracks[focus], pl[0], f, arrive=True)
+    if heading is not None:
+        arrive_by_heading(*heading)
     journeys = []
     for k, t in tracks.items():
         t.close()
@@ -435,6 +486,18 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             j.attributes["traveller_text"] = k[3:]
         journeys.append(j)
     return journeys
+
+
+def _stages(doc, f) -> list[tuple[str, str]]:
+    """The origins and destinations of one frame in text order, as ("from"|"to", place)."""
+    out = []
+    for end in ("from", "to"):
+        for s, e, _p in f[end]:
+            pl = _first(doc, [(s, e, _p)])
+            if pl:
+                out.append((s, end, pl[0]))
+    out.sort()
+    return [(end, pid) for _s, end, pid in out]
 
 
 def _planned_leg(doc, f, ev, frm, to, via) -> Leg:

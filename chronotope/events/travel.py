@@ -76,6 +76,45 @@ def _planned(verb, v) -> bool:
     return False
 
 
+FUTURE_TIME = ("tomorrow", "tonight", "next week", "next month", "next year", "next spring", "next summer",
+               "next autumn", "next winter", "the day after tomorrow", "in a few days", "soon")
+
+
+def _future_present(verb) -> bool:
+    """A present tense that means the future ("we sail the day after tomorrow", "tonight I take the
+    train"): in a letter it tells a plan, not a movement already made."""
+    tensed = verb if verb.tag_ in ("VBZ", "VBP") else None
+    if tensed is None and verb.dep_ == "conj" and verb.head.tag_ in ("VBZ", "VBP"):
+        tensed = verb.head   # "we sail tomorrow and call at Copenhagen"
+    if tensed is None:
+        return False
+    clause = " ".join(t.lower_ for t in tensed.subtree)
+    return any(re.search(r"\b" + re.escape(c) + r"\b", clause) for c in FUTURE_TIME)
+
+
+def _past(verb) -> bool:
+    """Told as already done ("we came", "I have flown", "we were taken"): a letter's body tells
+    the road to the place it is written from in the past, and what comes next in the present."""
+    if verb.tag_ == "VBD":
+        return True
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN" and any(a.lower_ in ("had", "has", "have", "was", "were", "'d", "'ve") for a in auxes):
+        return True
+    if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.tag_ in ("VBN", "VBD") and _past(verb.head)
+    return False
+
+
+def _retrospective(verb, v) -> bool:
+    """A movement told as an aside from another time: "when I crossed again years afterwards",
+    or inside an indirect question ("asked how we came to Illinois")."""
+    if any(c.dep_ == "advmod" and c.lower_ in ("how", "why") for c in verb.children) \
+            and verb.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "pcomp"):
+        return True
+    low = verb.sent.text.lower()
+    return any(c in low for c in v.get("retrospect_cues", []))
+
+
 def _pluperfect(verb) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return any(a.lower_ in ("had", "'d") for a in auxes) and verb.tag_ == "VBN"
@@ -85,7 +124,8 @@ def _travellers(verb, kind, v):
     """The token naming who travels: subject, or object of a carrying verb ("drove us")."""
     if not is_passive(verb):
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-        if objs and (kind == "carried" or (kind == "move" and objs[0].lower_ in PERSONAL)):
+        if objs and (kind == "carried" or (kind == "move" and objs[0].lower_ in PERSONAL)
+                     or (kind == "arrive" and verb.lemma_.lower() == "get" and objs[0].lower_ in PERSONAL)):
             return objs[0]
     subj = subject(verb)
     if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -160,6 +200,8 @@ def _harvest(tok, sent, prep_words):
         objs = [g for g in a.children if g.dep_ in ("pobj", "pcomp", "npadvmod")]
         if not objs:
             continue
+        if a.lower_ in ("in", "at", "on", "near") and a.head.pos_ == "PROPN" and a.head.dep_ == "pobj":
+            continue          # "Queenstown in Ireland", "Kirensk on the Lena": where a stop lies
         cur, ok = a, False
         for _ in range(7):
             if cur.head.i == cur.i:
@@ -294,9 +336,15 @@ def find(sent, base: int) -> list[dict]:
                     frames.append(frame("move", lemma, tok, frm, to, via, [], _focus_role(tok, base), [],
                                         True, False))
                 continue
-        if lemma not in verbs or not verbs[lemma]:
+        calls = v.get("call_verbs", {})
+        if lemma in calls and (not calls[lemma] or any(c.dep_ == "prt" and c.lower_ == calls[lemma]
+                                                          for c in tok.children)) \
+                and preps(tok, {"at"}):
+            kind = "stop"         # "we put in at Queenstown", "the steamer called at Copenhagen"
+        elif lemma not in verbs or not verbs[lemma]:
             continue
-        kind = verbs[lemma]
+        else:
+            kind = verbs[lemma]
         if lemma == "set" and not any(c.lower_ in ("off", "out", "forth", "sail") for c in tok.children):
             continue
         if lemma == "make" or tok.dep_ in ("amod", "compound"):
@@ -343,7 +391,9 @@ def find(sent, base: int) -> list[dict]:
         if lemma in v["verb_modes"]:
             modes.append((base + tok.idx, v["verb_modes"][lemma]))
         f = frame(kind, lemma, tok, frm, to, via, at, roles, modes,
-                  _planned(tok, v) or _hearsay(tok), _pluperfect(tok))
+                  _planned(tok, v) or _hearsay(tok) or _future_present(tok),
+                  _pluperfect(tok) or _retrospective(tok, v))
+        f["past"] = _past(tok)
         # "In Moscow we were marched from the station": the traveller is already there
         f["at_fronted"] = [sp for (p, o), sp in zip(at, f["at"]) if p.i < tok.i and o.pos_ == "PROPN"
                            and (subject(tok) is None or p.i < subject(tok).i)]
@@ -359,6 +409,7 @@ def find(sent, base: int) -> list[dict]:
             frames.append(frame(kind, lemma, first, pair if kind == "depart" else [],
                                 pair if kind in ("arrive", "move") else [], pair if kind == "via" else [], [],
                                 _focus_role(first, base), [], False, False))
+            frames[-1]["past"] = True
     # travel nouns: "our sudden departure from Moscow to Petersburg", "the voyage to Leros",
     # "put on a flight from Hellinikon to London" (not "a journey of 1,600 versts from A to B",
     # a summary)
@@ -369,6 +420,8 @@ def find(sent, base: int) -> list[dict]:
         pairs = [(p, o) for p, o in preps(tok, origin_p | dest_p) if o.pos_ == "PROPN"]
         if not pairs:
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for":
+            continue          # "paid the agent for the passage to New York": a ticket, not the voyage
         if any(p.lower_ == "of" and any(g.like_num or g.ent_type_ in ("QUANTITY", "DATE", "CARDINAL")
                                         for g in p.subtree) for p in tok.children if p.dep_ == "prep"):
             continue
@@ -384,7 +437,8 @@ def find(sent, base: int) -> list[dict]:
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         roles = _traveller_roles(owner, base) if owner is not None else _focus_role(tok, base)
         frames.append(frame("move", tok.lemma_.lower(), tok, frm, to, [], [], roles, [],
-                            False, verb.pos_ in ("VERB", "AUX") and _pluperfect(verb)))
+                            False, verb.pos_ in ("VERB", "AUX") and (_pluperfect(verb) or _retrospective(verb, v))))
+        frames[-1]["past"] = verb.pos_ in ("VERB", "AUX") and _past(verb)
     # verbless "By rail from Hamburg to Berlin", "Berlin to Königsberg by the Eastern Railway"
     if sent.root.pos_ not in ("VERB", "AUX"):   # the sentence itself is verbless
         root = sent.root
@@ -482,8 +536,13 @@ def _carries(tok, v) -> bool:
     head = tok.head
     if head.lower_ in ("like", "as", "than") or any(a.lower_ in ("like", "as") for a in tok.ancestors if a.dep_ == "prep"):
         return False          # a simile: "glides like a boat"
+    if tok.dep_ == "compound" and head.pos_ == "PROPN" and head.i != tok.i:
+        return _carries(head, v)     # "we boarded the steamer Orlando": the named vessel carries
     if tok.dep_ == "pobj" and head.lower_ in CARRY_PREPS:
         return True
+    if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "nsubj") and c.lower_ in ("us", "me", "we") for c in head.head.children):
+        return True           # "met us with a wagon", "we went with two carts"
     if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in v["motion_verbs"]:
         return True
     if tok.dep_ in ("dobj",) and head.lemma_.lower() in BOARD_VERBS:
