@@ -109,7 +109,12 @@ def test_times_of_day_attach_to_the_narrative_day(text, value):
     ("He spent thirteen months in gaol.", "P13M"),
     ("A week passed.", "P1W"),
     ("She waited half an hour.", "PT30M"),
-    ("For 2 1/2 years he wrote.", "P30M"),
+    # a fraction: whole units and the rest in the next smaller unit, as TimeML writes it
+    ("For 2 1/2 years he wrote.", "P2Y6M"),
+    ("The crossing took 5 1/2 hours.", "PT5H30M"),
+    ("A minute and a half later the bell rang.", "PT1M30S"),
+    ("We stayed a year and a half.", "P1Y6M"),
+    ("They rested half a day.", "PT12H"),
 ])
 def test_durations(text, value):
     ts = [t for t in tag(text) if t.kind == "duration"]

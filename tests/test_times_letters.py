@@ -122,3 +122,15 @@ def test_arrival_dated_before_departure_is_flagged():
     ok = run_stage("In the spring of 1822 the envoy was recalled. He quitted Naples on 10 April and reached "
                    "Rome on 14 April, tired and ill.")
     assert ok.issues == []
+
+
+def test_season_told_in_the_past_of_a_letter_or_a_pluperfect_is_the_last_one():
+    letters = ("Vienna, 12 February 1927\n\nDear Anna, we arrived here in the autumn and have stayed.\n\nYour Karl\n\n"
+               "Vienna, 20 February 1927\n\nDear Anna, I shall leave in the autumn.\n\nYour Karl\n")
+    values = [(t.text, t.value) for t in tag(letters)]
+    assert values[1] == ("the autumn", "1926-FA")      # past tense in a letter of February
+    assert values[3] == ("the autumn", "1927-FA")      # future: the coming one
+    assert found("In February 1927 we were in Vienna. We had arrived there in the autumn.")["the autumn"] == "1926-FA"
+    # a plain narrative past moves on: the autumn of the narrative's year
+    assert found("In February 1927 we were in Vienna. We left in the autumn.")["the autumn"] == "1927-FA"
+    assert found("In January 1927 we were in Vienna. That winter was cold.")["That winter"] == "1926-WI"

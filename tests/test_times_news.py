@@ -128,3 +128,91 @@ def test_seasons_with_this_past_and_over():
     found = news("Sales slumped this past spring. Over the summer, the factory stayed shut.", "1995-11-06")
     assert found["this past spring"][1] == "1995-SP"
     assert found["the summer"][1] == "1995-SU"
+
+
+# -- weekdays: which side of the DCT the clause points to (DCT 1995-11-08, a Wednesday) ------
+
+@pytest.mark.parametrize("text,expr,value", [
+    # a present-tense verb of a scheduled event looks ahead; its past form looks back
+    ("The two ministers meet separately Monday with the mediator.", "Monday", "1995-11-13"),
+    ("The two ministers met separately Monday with the mediator.", "Monday", "1995-11-06"),
+    # intentions and modals look ahead for what follows them, not for what comes before
+    ("The crew planned to leave the harbour on Thursday for the islands.", "Thursday", "1995-11-09"),
+    ("On Friday, the council planned to pay the first claims.", "Friday", "1995-11-03"),
+    ("The delegation could arrive as soon as Friday, officials said.", "Friday", "1995-11-10"),
+    ("The ferry would be sailing to the islands Thursday, the captain said.", "Thursday", "1995-11-09"),
+    # a deadline moved or granted lies ahead
+    ("The board extended its offer until 5 p.m. Friday.", "5 p.m. Friday", "1995-11-10T17:00"),
+    # a possessive names an event already reported, whatever the clause's tense
+    ("Lawyers said they would look for ways to get around Monday's ruling by the court.", "Monday's", "1995-11-06"),
+])
+def test_weekday_side_follows_the_clause(text, expr, value):
+    assert news(text, "1995-11-08").get(expr, (None, None))[1] == value
+
+
+def test_clause_ends_at_a_paragraph_break():
+    # the cue of the next paragraph ("sent") does not reach back over the line break
+    text = "Protesters were planning to march past the harbour on Monday.\n\nIf the boy is sent back, they said."
+    assert news(text, "1995-11-08")["Monday"][1] == "1995-11-13"
+
+
+# -- months: firmer cues ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expr,value", [
+    # "since" points before now, whatever follows in the clause
+    ("The cutter has been on patrol since March and is scheduled to return in the spring.", "March", "1995-03"),
+    ("Police have searched for the driver since shortly after the Dec. 2 crash.", "Dec. 2", "1994-12-02"),
+    ("Prices have risen since November.", "November", "1995-11"),
+    # "expected", "effective" look ahead
+    ("The closing, which is expected in December, needs the approval of holders.", "December", "1995-12"),
+    ("The new tariff, effective Feb. 1, raises fares.", "Feb. 1", "1996-02-01"),
+    # a future clause counts from now even after an earlier date in the same sentence
+    ("The towns, admitted to the league in July 1994, will formally join on March 12 in a ceremony.",
+     "March 12", "1996-03-12"),
+    # "last" before a month and day: the latest such day before now
+    ("The mill was sold last Dec. 2 to a cooperative.", "last Dec. 2", "1994-12-02"),
+])
+def test_month_side_from_firmer_cues(text, expr, value):
+    assert news(text, "1995-11-08").get(expr, (None, None))[1] == value
+
+
+# -- seasons said without a year: the tense picks the side, as for months ----------------------
+
+def test_season_follows_the_tense_in_news():
+    assert news("The strike ended in the autumn.", "1996-02-08")["the autumn"][1] == "1995-FA"
+    assert news("The factory will close in the autumn.", "1996-02-08")["the autumn"][1] == "1996-FA"
+    assert news("The new bridge will open in the spring.", "1995-11-08")["the spring"][1] == "1996-SP"
+    assert news("The strike has lasted since the winter.", "1995-11-08")["the winter"][1] == "1994-WI"
+    # "this spring" keeps its own reading
+    assert news("The mill closed this spring.", "1995-11-08")["this spring"][1] == "1995-SP"
+
+
+# -- "that year" in a report is the year it has just named -------------------------------------
+
+def test_that_year_refers_back_in_news():
+    found = news("The dam burst in 1988, and floods destroyed half the crops that year, an official said.", "1995-11-08")
+    assert found["that year"][1] == "1988"
+
+
+# -- "soon" with a modal is the near future ------------------------------------------------------
+
+def test_soon_with_a_modal_is_future_ref():
+    assert news("The harbour authority may soon close the old pier.", "1995-11-08")["soon"] == ("date", "FUTURE_REF")
+    assert news("Analysts expect prices to soon fall.", "1995-11-08")["soon"] == ("date", "FUTURE_REF")
+    # told in the past, or part of a connective: not a time
+    assert not tag("The pier was soon closed. Soon after that the ferry stopped. Come as soon as you can.",
+                   reference_date="1995-11-08", mode="news")
+    assert not tag("We soon left the town, and I would soon learn why.")
+    assert not tag("We shall soon see how the coast was raised.")     # a manner of telling
+
+
+# -- a named day's night: TimeBank annotates the day --------------------------------------------
+
+def test_weekday_night_is_the_day_in_news_but_keeps_the_night_in_narratives():
+    found = news("Protesters marched downtown Sunday night, and the mayor spoke on the night of Nov. 2.", "1995-11-08")
+    assert found["Sunday night"] == ("date", "1995-11-05")
+    assert found["the night of Nov. 2"] == ("date", "1995-11-02")
+    # "last night" and "tonight" keep the part of the day
+    assert news("The mayor spoke last night.", "1995-11-08")["last night"] == ("time", "1995-11-07TNI")
+    story = [(t.text, t.kind, t.value) for t in tag("On 3 March 1915 we were in Lemberg. Friday night the guns fell silent.")]
+    assert ("Friday night", "time", "1915-03-05TNI") in story

@@ -402,13 +402,18 @@ def _numeric(m, text):
     return t
 
 
-@rule("md", rf"\b{PARTOF}{PREFIX}{WDPRE}(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})(?:\s*/\s*(?P<d2>{DAYNUM}))?(?![\w,.]\d|\.\d|[\w])(?P<os>{OSNS})?")
+@rule("md", rf"\b{PARTOF}{PREFIX}(?:(?P<ldir>last|next)\s+)?{WDPRE}(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})(?:\s*/\s*(?P<d2>{DAYNUM}))?(?![\w,.]\d|\.\d|[\w])(?P<os>{OSNS})?")
 def _md(m, text):
     d = m.group("d")
     # "May 1,000" or "March 3 1/2" are not dates
     if re.match(r"\s*(?:,\d|%|\s*per\s*cent)", text[m.end():m.end() + 8]):
         return None
-    return _full(m, "md", None, month_of(m.group("m")), d)
+    t = _full(m, "md", None, month_of(m.group("m")), d)
+    if t is not None and m.group("ldir"):
+        # "last Oct. 23": the latest such day before now
+        t.direction = "previous" if m.group("ldir").lower() == "last" else "next"
+        t.deictic = True
+    return t
 
 
 @rule("dm", rf"\b{PARTOF}{PREFIX}{WDPRE}(?:the\s+)?(?P<d>{DAY})(?:\s*/\s*(?P<d2>{DAYNUM}))?(?:\s+of)?\s+(?P<m>{MONTH})(?P<os>{OSNS})?")
@@ -800,12 +805,8 @@ def _duration(m, text):
             t.value = duration_value(n, u)
         else:
             t.value = _compound(n, u, n2, u2)
-    # a fractional count of a unit is written in the next smaller unit (P1.5Y -> P18M)
     if t.value is None and not float(n).is_integer():
-        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
-        if u in smaller:
-            su, k = smaller[u]
-            t.value = duration_value(n * k, su)
+        t.value = fractional_value(n, u)
     if t.value is None:
         t.value = duration_value(n, u)
     if m.group("mod"):
@@ -816,6 +817,24 @@ def _duration(m, text):
                                         text[max(0, m.start() - 12):m.start()]) and not det:
         return None      # "$5 a year", "twice a week": a rate, not a duration
     return t
+
+
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
+def fractional_value(n: float, u: str) -> str:
+    """A fractional count as whole units and the rest in the next smaller unit, as TimeML writes
+    it: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M, half a year = P6M."""
+    if u not in _SMALLER:
+        return duration_value(n, u)
+    su, k = _SMALLER[u]
+    whole = int(n)
+    rest = (n - whole) * k
+    if not float(rest).is_integer():
+        return duration_value(n * k, su)     # 1.5 weeks: P10.5D
+    if whole == 0:
+        return duration_value(rest, su)
+    return _compound(whole, u, rest, su)
 
 
 def _compound(n: float, u: str, n2: float, u2: str) -> str:
@@ -829,12 +848,9 @@ def _compound(n: float, u: str, n2: float, u2: str) -> str:
 @rule("half", rf"\b(?:(?P<mod>{DUR_MOD})\s+)?(?:half\s+(?:an?\s+)(?P<u>{UNIT})|(?:an?|one)\s+(?P<u2>{UNIT})\s+and\s+a\s+half)")
 def _half(m, text):
     u = _unit_code(m.group("u") or m.group("u2"))
-    k = 0.5 if m.group("u") else 1.5
-    smaller = {"Y": ("M", 12), "M": ("D", 15 if k == 0.5 else 45), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
-    if u not in smaller:
+    if u not in _SMALLER:
         return None
-    su, f = smaller[u]
-    val = duration_value((k * f) if u != "M" else f, su)
+    val = fractional_value(0.5 if m.group("u") else 1.5, u)
     t = Timex(m.start(), m.end(), "duration", "half", value=val)
     if m.group("mod"):
         t.mod = DUR_MODS.get(re.sub(r"\s+", " ", m.group("mod").lower()))
@@ -1009,6 +1025,19 @@ def _refword(m, text):
     return t
 
 
+@rule("soon", r"\b(?:(?P<pre>will|won't|shall|'ll|may|might|could|should)\s+(?:[a-z]+\s+){0,3}|(?P<to>to)\s+)?(?P<w>soon)(?P<post>\s+(?:will|may|might|could|should|shall)\b)?(?!\s+(?:after|afterwards?|before|as|enough|thereafter)\b)")
+def _soon(m, text):
+    """'may soon seek', 'it soon will begin': the near future, when a modal says the clause looks ahead
+    (a narrative's 'we soon left' is not tagged)."""
+    if not (m.group("pre") or m.group("to") or m.group("post")):
+        return None
+    if re.fullmatch(r"(?:will|shall|'ll)\s+", text[m.start():m.start("w")], re.I):
+        return None      # "we shall soon see", "they will soon guess": a manner of telling, mostly
+    if re.search(r"\b(?:as|too|how|so)\s+$", text[max(0, m.start("w") - 5):m.start("w")], re.I):
+        return None
+    return Timex(m.start("w"), m.end("w"), "date", "soon", value="FUTURE_REF", deictic=True)
+
+
 _YEAR_AGO = r"year[-\s](?:earlier|ago)"
 
 
@@ -1106,7 +1135,7 @@ TRIGGERS = {
     "time_words": r"(?:o'clock|[ap]\.\s?m\.|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)",
     "quarter_past": r"(?:quarter|half|minutes|twenty|ten|five)\s+(?:past|after|to|before|of|till)\s", "noon": r"(?:noon|midnight|midday)",
     "set": r"(?:every|each|daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|fortnightly|once|twice|thrice|times)",
-    "refword": r"(?:now|current|present|moment|recent|lately|formerly|past|future|term\b)",
+    "refword": r"(?:now|current|present|moment|recent|lately|formerly|past|future|term\b)", "soon": r"\bsoon\b",
     "quarter": r"quarter", "the_quarter": r"(?:quarter|period)", "year_period": r"(?:quarter|period)", "year_earlier": r"year-",
     "half_year": r"\bhalf\b", "holiday": r"(?:Christmas|New\s+Year|May\s+Day)",
     "spelled_year": r"(?:teen|twenty|two\s+thousand)\b", "the_year": r"\byear\b", "year_end": r"\byear(?:[-\s]end|'s\s+end)",

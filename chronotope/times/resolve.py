@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from . import calendars as cal
 from .grammar import Timex
-from .vocab import vocabulary
+from .vocab import alternation, vocabulary
 
 V = vocabulary()
 SEASON_MONTHS = V["season_months"]
@@ -39,12 +39,20 @@ JULIAN_UNTIL = tuple(int(x) for x in V["julian_until"].split("-"))
 
 FUTURE = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|scheduled\s+(?:to|for)|"
                     r"is\s+to|are\s+to|intends?\s+to|next|begins?|starts?|expected\s+to)\b", re.I)
+# a present-tense verb of a scheduled event ("meets Monday", "the talks open Tuesday") looks ahead,
+# unless an auxiliary or "to" before it carries the tense ("did not meet", "had been due to expire")
+SCHEDULED_PRESENT = r"(?<!\bdid\s)(?<!\bnot\s)(?<!n't\s)(?<!\bto\s)" + alternation(V["scheduled_event_verbs"])
 # verb-group cues of a clause's tense.  Whole verb groups come first so that their parts do not
 # count on their own: "will be named" is future (not "named"), "had been scheduled to" past.
 TENSE_CUE = re.compile(r"\b(?:(?P<pp>(?:had|was|were)\s+(?:been\s+|not\s+)?(?:scheduled|due|expected|set|supposed|planned|going)\s+to)|"
                        r"(?P<f>(?:will|won't|shall|would)\s+(?:not\s+)?(?:be|have)\s+[a-z]+ed|will|won't|shall|'ll|going\s+to|scheduled|plans?\s+to|planning|expected\s+to|expects?|"
-                       r"upcoming|is\s+to|are\s+to|begins?|starts?|"
-                       r"intends?|hopes?\s+to|set\s+to|due\s+to)|(?P<p>was|were|had|did|said|told|"
+                       r"upcoming|is\s+to|are\s+to|begins?|starts?|(?:is|are|was|were)\s+(?:planning|preparing)\s+to|"
+                       r"intends?|hopes?\s+to|set\s+to|due\s+to|expected|effective|" + SCHEDULED_PRESENT + r")|"
+                       # intentions and modals look ahead only for what follows them: "planned to leave on
+                       # Thursday", not "On Friday, the government planned to pay"
+                       r"(?P<fb>planned\s+to|as\s+soon\s+as|would|might|(?-i:may)|"
+                       # a deadline moved or granted: "extended its deadline until 9 a.m. Tuesday"
+                       r"(?:extended|postponed|delayed|deferred|adjourned|given|granted|put\s+off)(?:\s+[\w']+){0,5}?\s+until)|(?P<p>was|were|had|did|said|told|"
                        r"announced|reported|rose|fell|began|became|came|went|took|made|held|won|lost|left|sold|bought|met|paid|"
                        r"grew|gave|got|saw|brought|sent|spent|struck|kept|led|built|wrote|spoke|broke|ran|fought|"
                        r"[a-z]{3,}ed))\b", re.I)
@@ -193,6 +201,11 @@ class Resolver:
         if t.decade is not None or t.century is not None:
             self._coarse(t)
             return
+        if self.mode == "news" and t.part == "NI" and (t.weekday or t.day) and t.hour is None \
+                and t.rule not in ("dayword", "lastnext", "anaphoric", "set"):
+            # "Friday night", "the night of Oct. 23": TimeBank annotates the named day (most
+            # annotations are a DATE of that day, not a TNI time); "last night", "tonight" keep it
+            t.part, t.kind = None, "date"
         ref = self._reference(t, offset)
         self._pos = t.start + offset
         if self.narrative is not None:
@@ -231,7 +244,8 @@ class Resolver:
         if t.deictic and self.dct:
             return self.dct
         if self.mode == "news" and self.dct:
-            if t.rule in ANAPHORIC or (t.rule == "ago" and not t.deictic):
+            if t.rule in ANAPHORIC or (t.rule in ("ago", "demonstrative") and not t.deictic):
+                # "two days later", "that year": from the last date the report told, not from its own
                 return local or self.narrative or self.dct
             return local or self.dct
         if self.dct and t.rule in ("weekday", "dayword", "refword"):
@@ -401,7 +415,10 @@ class Resolver:
             wd_ref = cal.weekday(ref.y, ref.m, ref.d, ref.cal)
             direction = t.direction
             if direction is None:
-                if news:
+                if news and (_possessive(text, t) or _since_before(text, t)):
+                    # "Wednesday's ruling": an event the report looks back on, whatever the clause's tense
+                    direction = "previous_or_same"
+                elif news:
                     tense = self._tense(t, text)
                     direction = {"future": "next_or_same", "past": "previous_or_same"}.get(tense, "previous_or_same")
                 else:
@@ -429,6 +446,10 @@ class Resolver:
 
     def _month_day(self, t: Timex, ref: Point, text: str, news: bool, c: str) -> Point | None:
         mo, d = t.month, t.day
+        if self.mode == "news" and not news and self.dct and self.dct.m and ref.mid() < self.dct.mid() \
+                and not t.direction and self._tense(t, text) == "future":
+            # "were invited in July 1997 and will join on March 12": the future counts from now
+            ref, news = self.dct, True
         if t.this_year:
             return Point(ref.y, mo, d, ref.cal)
         if t.direction in ("previous", "next", "this") and ref.m:
@@ -445,8 +466,11 @@ class Resolver:
             if not ref.m:
                 return Point(ref.y, mo, d, ref.cal)
             tense = "future" if self._future(t, text) else self._tense(t, text)
-            # a past form right before the date governs it: "the year ended Jan. 31"
+            # a past form right before the date governs it: "the year ended Jan. 31"; after "since"
+            # ("on patrol since March", "since shortly after the Oct. 23 slaying") a date to come
+            # is all but impossible
             governed = bool(PAST_GOVERNOR.search(text, max(0, t.start - 30), t.start))
+            since = _since_before(text, t)
             best, best_cost = None, None
             for y in (ref.y - 1, ref.y, ref.y + 1):
                 if d and not cal.valid(y, mo, d, ref.cal):
@@ -454,7 +478,8 @@ class Resolver:
                 p = Point(y, mo, d, ref.cal)
                 delta = p.mid() - ref.mid()
                 # a modal ("will", "is to") is a firmer cue than a past form ("-ed" may be an adjective)
-                weight = 10 if (tense == "future" and delta < 0) or (governed and delta > 0) else \
+                weight = 1000 if since and p.jdn_range()[0] > ref.jdn_range()[1] else \
+                    10 if (tense == "future" and delta < 0) or (governed and delta > 0) else \
                     3 if tense == "past" and delta > 0 else 1
                 cost = abs(delta) * weight
                 if best_cost is None or cost < best_cost:
@@ -520,26 +545,62 @@ class Resolver:
         elif t.direction == "previous":
             if rm <= SEASON_MONTHS[s][1] or (s == "WI"):
                 y -= 1
+        elif t.direction is None and ref.m:
+            y = self._season_year(t, ref, text, news)
         elif s == "WI" and ref.m and ref.m <= 2:
             y -= 1        # "that winter" in January is the winter that began in December
         t.value = f"{y:04d}-{s}"
         return Point(y, None, None, ref.cal)
 
+    def _season_year(self, t: Timex, ref: Point, text: str, news: bool) -> int:
+        """The year of a season named without one, read as a month is: in news the nearest to the
+        creation time on the side the tense points to ("closed in the autumn" told in February is
+        the last autumn); in a narrative the one of the narrative's year (the winter that began in
+        December when it is January or February), unless it is told in the past of a letter or in a
+        pluperfect.  A winter's year is that of its December."""
+        m0, m1 = SEASON_MONTHS[t.season]
+
+        def span(y: int) -> tuple[int, int]:
+            ye = y + 1 if m1 < m0 else y
+            f = cal.julian_to_jdn if ref.cal == "julian" else cal.gregorian_to_jdn
+            return f(y, m0, 1), f(ye, m1, cal.days_in_month(ye, m1, ref.cal))
+
+        a, b = ref.jdn_range()
+        anchor = (a + b) / 2
+        tense = ("future" if self._future(t, text) else self._tense(t, text)) if news else None
+        governed = bool(PAST_GOVERNOR.search(text, max(0, t.start - 30), t.start))
+        since = _since_before(text, t)
+        best = ref.y - 1 if t.season == "WI" and ref.m <= 2 else ref.y
+        best_cost = None
+        for y in (ref.y - 1, ref.y, ref.y + 1) if news else ():
+            lo, hi = span(y)
+            weight = 1000 if since and lo > b else 10 if (tense == "future" and hi < a) or (governed and lo > b) else \
+                3 if tense == "past" and lo > b else 1
+            cost = abs((lo + hi) / 2 - anchor) * weight
+            if best_cost is None or cost < best_cost:
+                best, best_cost = y, cost
+        bound = self._past_bound(t, ref, text)
+        if bound is not None and span(best)[0] > bound.jdn_range()[1]:
+            # told in the past: the last such season begun before the bound
+            best = max(y for y in (best - 2, best - 1, best) if span(y)[0] <= bound.jdn_range()[1])
+        return best
+
     def _tense(self, t: Timex, text: str) -> str | None:
         """The tense of the clause around an expression, from the nearest verb cue."""
         s = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start), t.start - 120) + 1
-        e = text.find(". ", t.end)
-        e = min(len(text) if e < 0 else e, t.end + 120)
+        # the clause ends at a full stop or at a line break (a paragraph's last sentence)
+        ends = [x for x in (text.find(". ", t.end), text.find("\n", t.end)) if x >= 0]
+        e = min(ends + [len(text), t.end + 120])
         best, best_d = None, None
         for m in TENSE_CUE.finditer(text, s, e):
-            if t.start <= m.start() < t.end:
+            if t.start <= m.start() < t.end or m.group("fb") and m.end() > t.start:
                 continue
             # the verb an expression modifies mostly comes before it; a participle after it
             # ("by August in the search for markets untouched by...") counts as further away
             dist = t.start - m.end() if m.end() <= t.start else 2 * (m.start() - t.end)
             if best_d is None or dist < best_d:
                 best_d = dist
-                best = "future" if m.group("f") else "past"
+                best = "future" if m.group("f") or m.group("fb") else "past"
         return best
 
     def _future(self, t: Timex, text: str) -> bool:
@@ -734,6 +795,19 @@ def _apply_mod(mod: str | None, a: int, b: int, p: Point) -> tuple[int, int]:
         widen = {"D": 1, "M": 15, "Y": 365}[p.gran]
         return a - widen, b + widen
     return a, b
+
+
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|right|early|late)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?$", re.I)
+
+
+def _since_before(text: str, t: Timex) -> bool:
+    """'since March', 'since shortly after the Oct. 23 slaying': a time before the speaker's now."""
+    return bool(SINCE_BEFORE.search(text, max(0, t.start - 40), t.start))
+
+
+def _possessive(text: str, t: Timex) -> bool:
+    """'Friday's session': the expression ends in a possessive (inside its extent or right after it)."""
+    return text[t.end - 2:t.end] in ("'s", "\u2019s") or text[t.end:t.end + 2] in ("'s", "\u2019s")
 
 
 def _sentence_end(text: str, pos: int) -> int:
