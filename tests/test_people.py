@@ -258,3 +258,46 @@ def test_author_from_file_metadata_is_the_narrator_not_the_most_named_person():
     assert plain.meta.get("narrator") == "person:john-harwell"   # nothing better to go on
     named = pipeline.run(Document(text, source="log2.txt", meta={"author": "Mary Ellis"}))
     assert named.meta.get("narrator") != "person:john-harwell"
+
+
+def test_units_newspapers_possessives_and_foreign_heads(with_places):
+    """Organization shapes of American, colonial and continental texts."""
+    text = ("In 1886 he clerked for the Hudson's Bay Company and then for the Colonial Secretary's Office. "
+            "His brother served in the 27th Bengal Native Infantry and later with the 7th Cavalry. "
+            "The strike was broken by the General Managers' Association, and the Denver Tribune and "
+            "the Rocky Mountain News took the company's side; the Times in London said nothing.\n\n"
+            "In Marseille she went to the Compagnie des Messageries Maritimes and then to the "
+            "Colegio Cervantes, and the Garde Mobile searched the train.\n")
+    doc = with_places.run(Document(text, source="orgs2.txt"))
+    orgs, persons = names_of(doc, "organization"), names_of(doc, "person")
+    assert {"Hudson's Bay Company", "Colonial Secretary's Office", "27th Bengal Native Infantry",
+            "7th Cavalry", "General Managers' Association", "Denver Tribune", "Rocky Mountain News",
+            "Compagnie des Messageries Maritimes", "Colegio Cervantes", "Garde Mobile"} <= orgs
+    # "General Managers" is the head of a body, not a general called Managers
+    assert not persons & {"Managers", "Hudson", "Garde Mobile"}
+
+
+def test_acronyms_join_their_long_names(with_places):
+    text = ("The Federal Refugee Office (FRO) wrote twice. Later the FRO refused him. "
+            "He joined the Amalgamated Miners Union in 1902; the A.M.U. paid his fare. "
+            "The Society for Exiles met on Fridays, and the Society sent him a parcel.\n")
+    doc = with_places.run(Document(text, source="acronyms.txt"))
+    orgs = [e for e in doc.entities.values() if e.kind == "organization"]
+    by_name = {e.name: e for e in orgs}
+    assert "FRO" in by_name["Federal Refugee Office"].aliases
+    assert "A.M.U." in by_name["Amalgamated Miners Union"].aliases
+    assert "Society" in by_name["Society for Exiles"].aliases
+    assert not {"FRO", "A.M.U.", "Society"} & set(by_name)
+
+
+def test_firms_titles_and_known_bodies(with_places):
+    text = ("He worked for Wilson Pratt and Sons and banked with Messrs. Coutts Brothers. "
+            "The Halden Dempster line carried the mail, and every Halden Dempster boat was late. "
+            "Licenciado Arturo Benavides and Pandit Gopal Rao Joshi met him. "
+            "He was questioned by the Gestapo and fed by the Swiss Red Cross. "
+            "His cousin lived in Moscow, my old friend said.\n")
+    doc = with_places.run(Document(text, source="firms2.txt"))
+    orgs, persons = names_of(doc, "organization"), names_of(doc, "person")
+    assert {"Wilson Pratt and Sons", "Coutts Brothers", "Halden Dempster", "Gestapo", "Swiss Red Cross"} <= orgs
+    assert {"Arturo Benavides", "Gopal Rao Joshi"} <= persons
+    assert not persons & {"Wilson Pratt", "Dempster", "Halden Dempster", "Coutts Brothers", "Moscow"}

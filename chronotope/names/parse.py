@@ -65,11 +65,14 @@ def strip_titles(text: str) -> tuple[str, list[str], str]:
     """
     toks = text.split()
     titles = []
-    while len(toks) > 1 and toks[0].lower().rstrip(",") in words("titles"):
-        titles.append(toks.pop(0).rstrip(","))
-    # two-word titles ("Grand Duke")
-    while len(toks) > 2 and f"{toks[0]} {toks[1]}".lower() in words("titles"):
-        titles.append(f"{toks.pop(0)} {toks.pop(0)}")
+    while True:
+        # two-word titles first ("Grand Duke", "Rai Bahadur"), then one-word ones, in any order
+        if len(toks) > 2 and f"{toks[0]} {toks[1]}".lower() in words("titles"):
+            titles.append(f"{toks.pop(0)} {toks.pop(0)}")
+        elif len(toks) > 1 and toks[0].lower().rstrip(",") in words("titles"):
+            titles.append(toks.pop(0).rstrip(","))
+        else:
+            break
     suffix = ""
     if len(toks) > 1 and toks[-1].lower().rstrip(".,") in words("post_titles"):
         suffix = toks[-1]

@@ -7,7 +7,10 @@ Lev Davydovich"), a known given name before a capitalised word ("Anatole
 France"), initials ("L. Trotsky"), a name in apposition with a role ("Witte,
 the former prime minister"), organizations by their head noun ("the Central
 Committee", "the Soviet of Workers' Deputies") or a nationality and an
-institution ("the German government"), acronyms ("the GPU").
+institution ("the German government"), acronyms ("the GPU", "the Labour Office
+(ILO)"), numbered units ("the 15th Infantry"), newspapers ("the Chicago
+Tribune"), foreign names opened by their head ("Colegio Madrid") and bodies a
+text names bare ("the Gestapo"); see ``chronotope.names.org_rules``.
 
 Text claimed by resolved places (the places stage runs before) and the notes
 section (``doc.state["skip_spans"]``) is left alone, except for the authors
@@ -26,14 +29,18 @@ from functools import lru_cache
 
 from ..document import Document, Entity, slug
 from ..names import Item, cluster_people, compatible_given, fold, org_key, parse_name, person_id, split_list
+from ..names.org_rules import (acronym_letters, bare_newspaper, defined_acronym, initials, known_org,
+                                lead_head_phrase, newspaper_words, numbered_unit)
 from ..names.vocab import given_name_gender, has_surname_ending, is_given_name, words
 from ..pipeline import BaseStage
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "towards", "toward", "via", "through", "across", "into",
                       "onto", "around", "outside", "inside", "beyond", "along"}
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+_JOINED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")     # "J.P. Morgan", "W.E.B. Du Bois"
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){3,6}$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _WORD = re.compile(r"\w[\w'-]*")
 
@@ -73,6 +80,7 @@ class PeopleStage(BaseStage):
         try:
             cands = doc.state.get("people_candidates", []) + _note_authors(doc)
             cands = _drop_lone_guesses(_drop_unlikely(doc, cands))   # before propagation: bad surnames do not spread
+            cands = _drop_titled_org_words(doc, cands)
             cands = _capitals(doc, _inverted(doc, cands))
             cands = _drop_places(doc, _drop_unlikely(doc, _propagate(doc, cands)))
             _build(doc, _resolve_overlaps(cands))
@@ -137,8 +145,15 @@ def _name_run(sd, i: int, limit: int = 4) -> int:
             break           # "James I. On the road..."
         if _cap(t) and t.text.lower() not in words("titles") and t.text.lower() not in words("org_heads"):
             j += 1
-        elif t.text.lower() in words("particles") and j > i and j + 1 < len(sd) and _cap(sd[j + 1]):
-            j += 1
+            # a hyphenated name: "Wolseley-Grant", "Tao-ming"
+            if j + 1 < len(sd) and sd[j].text == "-" and not sd[j - 1].whitespace_ and not sd[j].whitespace_ \
+                    and sd[j + 1].is_alpha:
+                j += 2
+        elif t.text.lower() in words("particles") and (j > i or (i > 0 and sd[i - 1].lower_ in words("titles"))) \
+                and j + 1 < len(sd) and (
+                _cap(sd[j + 1]) or (sd[j + 1].text.lower() in words("particles") and j + 2 < len(sd)
+                                    and _cap(sd[j + 2]))):
+            j += 1          # "de Vega", "de la Vega", "van der Berg"
         else:
             break
     return j
@@ -186,7 +201,8 @@ def _collect(doc: Document, section) -> list[Candidate]:
         t = sd[i]
         low = t.lower_
         # A. titles before names, with lists after plural titles
-        if low in words("titles") and i + 1 < n and _cap(sd[i + 1]) and sd[i + 1].lower_ not in words("titles"):
+        if low in words("titles") and i + 1 < n and sd[i + 1].lower_ not in words("titles") and (
+                _cap(sd[i + 1]) or (sd[i + 1].lower_ in words("particles") and _name_run(sd, i + 1) > i + 2)):
             if t.is_sent_start and t.text[0].isupper() and low in {"father", "mother", "brother", "sister", "master", "private", "major", "count", "justice", "elder", "don", "general"} and not sd[i + 1].pos_ == "PROPN":
                 i += 1
                 continue
@@ -198,6 +214,14 @@ def _collect(doc: Document, section) -> list[Candidate]:
                 i += 1          # "General Aspect", "the elder Fuegian": a common word after the title
                 continue
             j = _name_run(sd, i + 1)
+            if _org_after_run(sd, i, j):
+                i += 1          # "the General Managers' Association", "the Elder Dempster line"
+                continue
+            if low.rstrip(".") == "messrs" and j > i + 2 and sd[j - 1].lower_ in {"brothers", "sons", "co", "co."}:
+                add("organization", i + 1, j, P_TITLE, "firm", 0.8)    # "Messrs. Baring Brothers"
+                taken.update(range(i, j))
+                i = j
+                continue
             if low.rstrip(".") == "messrs" and j > i + 1:
                 firm = _firm_after_messrs(sd, i + 1, j)
                 if firm:
@@ -245,23 +269,24 @@ def _collect(doc: Document, section) -> list[Candidate]:
             if j >= i + 2 and ctx.place(base + t.idx, base + t.idx + len(t.text)) is None \
                     and not any(sd[x].text in vessel_names for x in range(i, j)) \
                     and (j >= len(sd) or sd[j].lower_ not in words("org_heads")) \
-                    and sd[i + 1].text not in {"of", "and"}:
+                    and sd[i + 1].text not in {"of", "and"} and not _firm(sd, i):
                 j = _inverted_tail(sd, j)
                 add("person", i, j, P_RULE, "given-name", 0.8)
                 taken.update(range(i, j))
                 continue
         # E. initials before a surname: "L. Trotsky", "P A Zlydnev"
-        if _INITIAL.match(t.text) and (i == 0 or not _INITIAL.match(sd[i - 1].text)):
+        if _is_initial(t) and (i == 0 or not _is_initial(sd[i - 1])):
             j = i
-            while j < len(sd) and _INITIAL.match(sd[j].text):
+            while j < len(sd) and _is_initial(sd[j]):
                 j += 1
             dotted = any(sd[x].text.endswith(".") for x in range(i, j))
             if j - i == 1 and t.lower_ in words("place_prefixes"):
                 continue        # "S. Carlos": San Carlos
-            if j < len(sd) and (j - i >= 2 or dotted) and _cap(sd[j]) and len(sd[j].text) > 2 \
+            if j < len(sd) and (j - i >= 2 or dotted) and _cap(sd[j]) \
+                    and (len(sd[j].text) > 2 or (sd[j].lower_ in words("particles") and _name_run(sd, j, 3) > j + 1)) \
                     and sd[j].text not in vessel_names:
                 e = _name_run(sd, j, 2)
-                if ctx.place(base + sd[j].idx, base + sd[e - 1].idx + 1) is None:
+                if e > j and ctx.place(base + sd[j].idx, base + sd[e - 1].idx + 1) is None:
                     add("person", i, e, P_RULE, "initials", 0.85)
                     taken.update(range(i, e))
                     continue
@@ -273,27 +298,72 @@ def _collect(doc: Document, section) -> list[Candidate]:
                 taken.update(range(i, firm))
                 continue
         # G. the operator of a transport service: "the Cunard liner", "a Pan American flight"
-        if _cap(t) and i > 0 and sd[i - 1].lower_ in {"the", "a", "an"}:
+        if _cap(t) and i > 0 and sd[i - 1].lower_ in {"the", "a", "an", "every", "each", "another"}:
             carrier = _carrier(sd, i)
             if carrier:
                 cs, ce = base + t.idx, base + sd[carrier - 1].idx + len(sd[carrier - 1].text)
-                if not ctx.covered_by_place(cs, ce) and not any(sd[x].text in vessel_names for x in range(i, carrier)):
+                if not ctx.covered_by_place(cs, ce) and not any(sd[x].text in vessel_names for x in range(i, carrier)) \
+                        and sd[carrier - 1].text not in _geographic_names(doc):
                     add("organization", i, carrier, P_RULE, "carrier", 0.7)
                     taken.update(range(i, carrier))
                     continue
         # K. organizations by head noun: "the Central Committee", "the Duma"
-        if (t.lower_ in words("org_heads") or t.lower_ in words("firm_heads")) and t.text[0].isupper() \
+        if _head_word(t) and t.text[0].isupper() and not (t.text.isupper() and len(t.text) > 1) \
                 and i not in taken and not (i > 0 and sd[i - 1].text == "-"):
             cand = _org_phrase(sd, i)
             if cand:
                 a, b = cand
-                if not ctx.covered_by_place(base + sd[a].idx, base + sd[b - 1].idx + len(sd[b - 1].text)):
-                    add("organization", a, b, P_RULE, "org-head", 0.8)     # "the Atlantic Line" is no place
+                # the head itself must not be a place's ("the Atlantic Line" is no place,
+                # "the New York Times" no town, "Government House" no government)
+                person_like = t.lower_ not in words("org_heads") \
+                    and (a == 0 or sd[a - 1].lower_ not in {"the", "a", "an"}) \
+                    and (is_given_name(sd[a].text) or t.ent_type_ == "PERSON")
+                if ctx.place(base + t.idx, base + t.idx + len(t.text)) != "resolved" and not person_like:
+                    # "Emily Post", "Henry Cabot Lodge": a person whose surname is a company word
+                    add("organization", a, b, P_RULE, "org-head", 0.8)
                     taken.update(range(a, b))
                     continue
+        # J. well-known bodies named without a head: "the Gestapo", "the Red Cross"
+        known = known_org(sd, i)
+        if known and not any(x in taken for x in range(i, known)):
+            k0 = i
+            while k0 > 0 and _cap(sd[k0 - 1]) and not sd[k0 - 1].is_sent_start and k0 - 1 not in taken \
+                    and i - k0 < 3:
+                k0 -= 1     # "the Mexican Red Cross", "the International Red Cross"
+            add("organization", k0, known, P_RULE, "known-org", 0.8)
+            taken.update(range(k0, known))
+            continue
+        # M. numbered units: "the 15th Infantry", "the 43rd Division"
+        unit = numbered_unit(sd, i)
+        if unit and not any(x in taken for x in range(i, unit)):
+            add("organization", i, unit, P_RULE, "numbered-unit", 0.8)
+            taken.update(range(i, unit))
+            continue
+        # N. foreign names opened by their head: "Colegio Madrid", "Garde Mobile"
+        lead = lead_head_phrase(sd, i) if i not in taken else None
+        if lead and ctx.place(base + t.idx, base + t.idx + len(t.text)) is None:
+            add("organization", i, lead, P_RULE, "lead-head", 0.75)
+            taken.update(range(i, lead))
+            continue
+        # L'. an acronym in brackets defines the name before it: "the Labour Office (ILO)"
+        defined = defined_acronym(sd, i)
+        if defined is not None and not any(x in taken for x in range(defined, i - 1)):
+            add("organization", defined, i - 1, P_RULE, "acronym-defined", 0.8)
+            taken.update(range(defined, i - 1))
+            add("organization", i, i + 1, P_RULE, "acronym-defined", 0.8)
+            taken.add(i)
+            continue
         # L. acronyms: "the GPU"
         if _ACRONYM.match(t.text) and not _ROMAN.match(t.text) and t.text.lower() not in words("not_names") \
                 and not _caps_line(sd, i) and t.ent_type_ not in ("GPE", "LOC") and not _shouted(doc, t.text):
+            if ctx.place(base + t.idx, base + t.idx + len(t.text)) is None:
+                add("organization", i, i + 1, P_WEAK, "acronym", 0.6)
+        # "the A.R.U.", "of the C.M.S.": three or more dotted capitals, not before a name ("H.M.S. Beagle")
+        elif _DOTTED_ACRONYM.match(t.text) and t.ent_type_ not in ("GPE", "LOC") \
+                and not set(t.text.replace(".", "")) <= set("NSEW") \
+                and t.lower_ not in words("vessel_words") and t.lower_ not in words("not_names") \
+                and not (i + 1 < len(sd) and _cap(sd[i + 1])) and not (i > 0 and sd[i - 1].like_num) \
+                and not (i > 0 and sd[i - 1].text == ","):
             if ctx.place(base + t.idx, base + t.idx + len(t.text)) is None:
                 add("organization", i, i + 1, P_WEAK, "acronym", 0.6)
 
@@ -364,11 +434,19 @@ def _collect(doc: Document, section) -> list[Candidate]:
                 continue
             add("person", a, b, P_MODEL, "model", 0.8)
         elif label in ("ORG", "GPE", "LOC", "FAC") and evidence and not (single and _modifies_next(sd, b)) and (
-                place != "resolved" or evidence in ("role", "social") or span_text in person_ok):
+                place != "resolved" or evidence in ("role", "social") or span_text in person_ok) \
+                and not (place == "resolved" and prev is not None and prev.lower_ in PLACE_PREPOSITIONS):
             add("person", a, b, P_RULE, "evidence:" + evidence, 0.7)
         elif label == "ORG":
             if place or span_text.lower() in words("not_names") or _bad_org(span_text):
                 continue
+            if b < len(sd) and sd[b].text[:1].isupper() and sd[b].lower_ in words("titles"):
+                continue        # "the Colonial Secretary": part of an office's title
+            if prev is not None and prev.ent_type_ == "NORP" and prev.text[:1].isupper() and a - 1 not in taken \
+                    and any(sd[x].lower_ in words("org_heads") or sd[x].lower_ in words("firm_heads")
+                            or sd[x].lower_ in ("cross", "crescent") for x in range(a, b)):
+                add("organization", a - 1, b, P_MODEL, "model", ORG_MODEL_CONFIDENCE)
+                continue        # "the Mexican Red Cross", "the Dutch Reformed Church": one name
             if single and b < len(sd) and sd[b].pos_ == "NOUN" and sd[b].text.islower():
                 continue        # an adjective use: "Monarchist parties", "the Obukhov plant"
             if _full_name(doc, sd, a, b, prev):
@@ -415,8 +493,10 @@ def _org_guess(doc, sd, a: int, b: int, text: str) -> float | None:
         return None         # "Banks's Cove": part of a place's name
     of = next((k for k, t in enumerate(toks) if t.lower_ == "of"), len(toks))
     head_zone = toks[:of]   # "Types of Organization": the head is "Types"
-    if any(t.lower_ in words("org_heads") or (b - a > 1 and t.lower_ in words("firm_heads")) for t in head_zone):
+    if any(t.lower_ in words("org_heads") or (b - a > 1 and _head_word(t)) for t in head_zone):
         return ORG_MODEL_CONFIDENCE
+    if b - a > 1 and toks[0].lower_ in words("lead_heads"):
+        return ORG_MODEL_CONFIDENCE     # "Instituto Luis Vives"
     if b - a == 1 and _ACRONYM.match(text) and not _ROMAN.match(text) and not _caps_line(sd, a) \
             and not _shouted(doc, text):
         return ORG_MODEL_CONFIDENCE
@@ -600,8 +680,8 @@ def _conj_run(sd, i: int) -> tuple[int, int] | None:
     j1 = _name_run(sd, i, 3)
     if j1 == i or j1 + 1 >= len(sd) or sd[j1].lower_ not in {"and", "&"}:
         return None
-    if sd[j1 + 1].lower_ in {"co", "co."}:
-        return j1, j1 + 2
+    if sd[j1 + 1].lower_ in {"co", "co.", "company", "son", "sons", "brothers"} and sd[j1 + 1].text[:1].isupper():
+        return j1, j1 + 2   # "John Holt and Company", "Hart & Sons"
     j2 = _name_run(sd, j1 + 1, 3)
     if j2 == j1 + 1:
         return None
@@ -638,9 +718,11 @@ def _firm(sd, i: int) -> int | None:
     if got is None:
         return None
     j1, j2 = got
-    if sd[j2 - 1].lower_ in {"co", "co."} or (j2 < len(sd) and sd[j2].lower_ in {"&", "and"}
-                                              and j2 + 1 < len(sd) and sd[j2 + 1].lower_ in {"co", "co.", "sons"}):
-        if sd[j2 - 1].lower_ not in {"co", "co."}:
+    if sd[j2 - 1].lower_ in {"co", "co."} or (sd[j2 - 1].lower_ in {"company", "son", "sons", "brothers"}
+                                              and j2 - 1 == j1 + 1) or (
+            j2 < len(sd) and sd[j2].lower_ in {"&", "and"}
+            and j2 + 1 < len(sd) and sd[j2 + 1].lower_ in {"co", "co.", "sons"}):
+        if sd[j2 - 1].lower_ not in {"co", "co.", "company", "son", "sons", "brothers"}:
             j2 += 2
         return j2
     before = " ".join(x.lower_ for x in sd[max(0, i - 3):i])
@@ -678,6 +760,65 @@ def _caps_line(sd, i: int) -> bool:
     return any(x.text.isupper() and len(x.text) > 1 for x in near)
 
 
+_GEO_NOUNS = ("ridge", "ridges", "range", "ranges", "chain", "hills", "mountains", "mountain", "river", "valley",
+              "plain", "plains", "pass", "bay", "island", "lake", "formation", "beds", "coast", "district")
+
+
+def _geographic_names(doc: Document) -> frozenset[str]:
+    """Capitalised words the document puts before a landform noun: "the Peuquenes ridge".
+
+    Such a word before "line" is a geological or survey line, not a shipping line.
+    """
+    got = doc.state.get("people_geo_names")
+    if got is None:
+        nouns = "|".join(sorted(set(_GEO_NOUNS) | set(words("place_words"))))
+        rx = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w'-]+)\s+(?:" + nouns + r")\b")
+        got = doc.state["people_geo_names"] = frozenset(m.group(1) for m in rx.finditer(doc.norm))
+    return got
+
+
+def _is_initial(t) -> bool:
+    """"L." or "L", or joined initials "J.P." that are not a ship's prefix or a country ("H.M.S.", "U.S.")."""
+    if _INITIAL.match(t.text):
+        return True
+    return bool(_JOINED_INITIALS.match(t.text)) and not set(t.text.replace(".", "")) <= set("NSEW") \
+        and t.lower_ not in words("vessel_words") \
+        and t.ent_type_ not in ("GPE", "LOC", "NORP") and t.lower_ not in words("not_names")
+
+
+def _head_word(t) -> bool:
+    """A word that ends an organization's name: "Committee", "Railway", "Tribune"."""
+    low = t.lower_
+    return low in words("org_heads") or low in words("firm_heads") or low in newspaper_words()[0]
+
+
+def _org_after_run(sd, i: int, j: int) -> bool:
+    """The capitalised words after a title word ``sd[i]`` are an organization's, not a person's.
+
+    "the General Managers' Association": an organization's head follows the
+    run (perhaps after a possessive); "the Elder Dempster line", "every Elder
+    Dempster boat": a transport service noun follows a run after a determiner.
+    """
+    if j <= i + 1 or j >= len(sd):
+        return False
+    k = j
+    if sd[k].text in ("'", "'s", "’s", "’") and k + 1 < len(sd):
+        k += 1
+    nxt = sd[k]
+    if nxt.text[:1].isupper() and _head_word(nxt):
+        return True
+    before = sd[i - 1].lower_ if i > 0 else ""
+    return k == j and nxt.text.islower() and nxt.lower_ in words("carrier_nouns") \
+        and before in {"the", "a", "an", "every", "each", "another"} and not sd[i].text.endswith(".")
+
+
+def _after_the(sd, k: int) -> bool:
+    """The capitalised words ending at ``sd[k]`` follow "the": "the Hudson's ...", not "Trotsky's ..."."""
+    while k > 0 and _cap(sd[k - 1]) and not sd[k].is_sent_start:
+        k -= 1
+    return k > 0 and sd[k - 1].lower_ == "the"
+
+
 def _org_left(sd, i: int) -> int:
     """Start of the capitalised words before ``sd[i]`` (hyphenated compounds included: "Anti-war")."""
     a = i
@@ -687,6 +828,11 @@ def _org_left(sd, i: int) -> int:
             a -= 1
         elif p.is_alpha and p.text.islower() and a >= 3 and sd[a - 2].text == "-" and _cap(sd[a - 3]):
             a -= 1          # the lower-case half of "Anti-dictatorial"
+        elif p.text in ("'", "'s", "’s", "’") and a >= 2 and _cap(sd[a - 2]) and not sd[a - 2].is_sent_start \
+                and (sd[a - 2].lower_ in words("titles") or sd[a - 2].lower_ in words("roles")
+                     or (p.text in ("'", "’") and sd[a - 2].lower_.endswith("s"))
+                     or (sd[i].lower_ in words("org_heads") and _after_the(sd, a - 2))):
+            a -= 1          # "the Colonial Secretary's Office", "the Hudson's Bay Company"
         else:
             break
     if a > 0 and sd[a - 1].is_sent_start and _cap(sd[a - 1]) and sd[a - 1].lower_ not in {"the", "a", "an"}:
@@ -713,11 +859,16 @@ def _org_phrase(sd, i: int) -> tuple[int, int] | None:
         while e < len(sd) and (_cap(sd[e]) or sd[e].text in {"'", "'s"} or (
                 sd[e].text == "-" and e + 1 < len(sd) and _cap(sd[e + 1])) or (
                 sd[e].lower_ in {"and", "&"} and e > k and e + 1 < len(sd) and _cap(sd[e + 1])
-                and sd[e + 1].lower_ not in words("org_heads"))) and sd[e].lower_ not in {"the"}:
+                and sd[e + 1].lower_ not in words("org_heads") and sd[e + 1].lower_ not in words("titles")
+                and sd[e + 1].lower_.rstrip(".") not in words("titles"))) and sd[e].lower_ not in {"the"}:
             e += 1          # "of Trade and Industry" as well as "of Workers' Deputies"
         if e > k and not any(sd[x].lower_ in words("org_heads") for x in range(k, e)):
             b = e
+    if a == i and b > i + 1 and sd[i].lower_ not in words("org_heads"):
+        return None         # "the Mission of Cudico", "the Hospital of ...": a company word needs a name before it
     if b - a == 1:
+        if bare_newspaper(sd, i):
+            return a, b     # "in the Times"
         if sd[i].lower_ not in words("org_heads"):
             return None     # "the Line", "the Press": company words name a company only with a name
         # a bare head word is an organization only as a noun after "the": "the Duma", "the Soviet"
@@ -1050,6 +1201,33 @@ def _drop_unlikely(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _drop_titled_org_words(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """"General Managers" read as a title and a name is the start of "General Managers' Association".
+
+    A person found after a title word is dropped when the title and the name
+    together stand inside an organization's name elsewhere in the document
+    ("the Elder Dempster line" makes "for Elder Dempster" the firm too).
+    """
+    def bare(text):
+        return " " + re.sub(r"['’]s?(?!\w)", "", _org_name(text)) + " "
+    org_texts = [bare(c.name) for c in cands if c.kind == "organization"]
+    if not org_texts:
+        return cands
+    org_names = set(org_texts)
+    out = []
+    for c in cands:
+        if c.kind == "person":
+            title = c.attrs.get("title", "")
+            if c.source.startswith("title") and title[:1].isupper() \
+                    and any(bare(f"{title} {c.name}") in o for o in org_texts):
+                continue
+            if c.source in WEAK_SOURCES and len(doc.norm[c.nstart:c.nend].split()) > 1 \
+                    and bare(doc.norm[c.nstart:c.nend]) in org_names:
+                continue    # the model's "Elder Dempster" where the text names the firm
+        out.append(c)
+    return out
+
+
 def _drop_lone_guesses(cands: list[Candidate]) -> list[Candidate]:
     """A model ORG guess with no mark of an organisation stays only if the document names it twice."""
     counts = Counter(org_key(_org_name(c.name)) for c in cands if c.kind == "organization")
@@ -1166,9 +1344,10 @@ def _build(doc: Document, cands: list[Candidate]) -> None:
     for key in list(by_key):
         if key.endswith("s") and key[:-1] in by_key:
             by_key[key[:-1]].extend(by_key.pop(key))
+    _link_short_forms(by_key)
     for key, cs in by_key.items():
         names = Counter(c.name for c in cs)
-        name = max(names, key=lambda n: (names[n], len(n)))
+        name = max(names, key=lambda n: (len(n.split()) > 1, names[n], len(n)))
         eid = f"organization:{slug(name)}"
         conf = max(c.confidence for c in cs)
         ent = doc.entities.get(eid)
@@ -1182,8 +1361,52 @@ def _build(doc: Document, cands: list[Candidate]) -> None:
                             confidence=c.confidence)
 
 
+def _link_short_forms(by_key: dict[str, list[Candidate]]) -> None:
+    """Join an acronym ("A.R.U.") or a bare head word ("the Society") to the one long name it stands for.
+
+    An acronym joins the organization whose significant words have its letters
+    as initials; a head word alone joins the one organization whose name ends
+    with it. Where two names fit, nothing is joined.
+    """
+    long_names = {k: cs[0].name for k, cs in by_key.items() if len(cs[0].name.split()) > 1}
+    for key in list(by_key):
+        cs = by_key.get(key)
+        if not cs:
+            continue
+        name = cs[0].name
+        if len(name.split()) != 1:
+            continue
+        letters = acronym_letters(name)
+        if letters:
+            fits = [k for k, n in long_names.items() if initials(n) == letters]
+            if not fits and len(letters) >= 3:     # "JDC" for the "American Joint Distribution Committee"
+                fits = [k for k, n in long_names.items() if initials(n).endswith(letters)]
+        elif _head_word_text(name):
+            fits = [k for k, n in long_names.items() if _head_of(n) == name.lower()]
+        else:
+            continue
+        if len(fits) == 1 and fits[0] in by_key and fits[0] != key:
+            by_key[fits[0]].extend(by_key.pop(key))
+
+
+def _head_of(name: str) -> str:
+    """The head word of an organization's name: "Society for Exiles" -> "society"."""
+    toks = name.split()
+    for k, w in enumerate(toks):
+        if k and w in ("of", "for"):
+            return toks[k - 1].lower()
+    return toks[-1].lower()
+
+
+def _head_word_text(word: str) -> bool:
+    low = word.lower()
+    return low in words("org_heads") or low in words("firm_heads") or low in newspaper_words()[0]
+
+
 def _org_name(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:'\"")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:'\"")
+    if text.endswith(".") and not acronym_letters(text):
+        text = text.rstrip(".")     # "A.R.U." keeps its last dot
     text = re.sub(r"^(?:the|The)\s+", "", text)
     return text
 
