@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import marshal
+import os
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -330,7 +333,7 @@ def test_small_features_lie_in_their_country(gz):
     bad = []
     for path in build.feature_files():
         for row in build.read_tsv(path):
-            if row["feature"] not in ("pass", "cape", "mountain") or not row["country"]:
+            if row["feature"] not in ("pass", "cape", "mountain", "airport") or not row["country"]:
                 continue
             c = gz.countries.get(row["country"])
             if c is None or not c.bbox:
@@ -351,6 +354,9 @@ def test_small_features_lie_in_their_country(gz):
     ("United States", "country", 39.8, -98.5),
     ("India", "country", 22.0, 79.0),
     ("Hawaii", "us_state", 20.75, -156.5),
+    # and of Canadian provinces, which iso3166-2 places elsewhere (Alberta: 55 N 115 W)
+    ("Alberta", "admin1", 52.3, -117.5),
+    ("British Columbia", "admin1", 54.0, -125.0),
 ])
 def test_country_and_state_points(gz, name, feature, lat, lon):
     p = gz.best(name)
@@ -364,7 +370,8 @@ def test_country_points_file_is_valid(gz):
     assert len(rows) > 50
     for row in rows:
         code = row["code"]
-        assert code in codes or (code.startswith("US-") and len(code) == 5), code
+        # a country (ISO2) or a first-level subdivision ("US-WA", "CA-AB", "AU-NSW")
+        assert code in codes or (re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", code) and code[:2] in codes), code
         assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, code
         assert row["source"], code
         if code in codes:   # the point lies in the country's box
@@ -401,3 +408,92 @@ def test_capital_abbreviation_alias_is_matched_but_not_the_common_word(gz):
     toks = "Then the US sent us to Britain".split()
     spans = {" ".join(toks[i:j]) for i, j, _ in gz.match_tokens(toks)}
     assert "US" in spans and "us" not in spans and "Britain" in spans
+
+
+# ---------------------------------------------------------------- names from the sources
+
+
+def test_iso_names_with_a_bracketed_other_name(gz):
+    """ISO 3166-2 writes "Wales [Cymru GB-CYM]": Wales is the nation, not a town in Yorkshire."""
+    assert build._bracketed("Wales [Cymru GB-CYM]") == ("Wales", ["Cymru"])
+    assert build._bracketed("Catalunya [Cataluña]") == ("Catalunya", ["Cataluña"])
+    wales = gz.best("Wales")
+    assert wales.feature == "admin1" and wales.country == "GB"
+    assert km(wales.lat, wales.lon, 52.4, -3.6) < 60
+    assert gz.best("Cymru").id == wales.id
+
+
+def test_saint_and_st_are_the_same_name(gz):
+    county = gz.best("Saint Croix County")
+    assert county is not None and county.feature == "county" and county.admin1 == "US.WI"
+    assert gz.best("St Croix County").id == county.id
+    assert build._swap_abbreviations("st croix county") == "saint croix county"
+    assert build._swap_abbreviations("mount vernon") == "mt vernon"
+    assert build._swap_abbreviations("st") == ""      # a lone abbreviation is no name
+
+
+def test_possessive_split_by_the_tokeniser_is_matched_whole(gz):
+    toks = ["the", "Democratic", "People", "'s", "Republic", "of", "Korea", "said"]
+    spans = gz.match_tokens(toks)
+    assert [(i, j) for i, j, _ in spans] == [(1, 7)]
+    assert gz.best(spans[0][2]).name == "North Korea"
+    # a possessive that ends no name changes nothing
+    toks = ["London", "'s", "Heathrow", "Airport"]
+    assert {" ".join(toks[i:j]) for i, j, _ in gz.match_tokens(toks)} == {"London", "Heathrow Airport"}
+
+
+def test_airports(gz):
+    """Airports are placed at the airfield; a bare "Heathrow" is London's airport rather
+    than the small Florida town of that name."""
+    p = gz.best("Heathrow")
+    assert p.feature == "airport" and p.country == "GB"
+    assert km(p.lat, p.lon, 51.47, -0.45) < 5
+    assert gz.best("Dulles International Airport").feature == "airport"
+    assert gz.best("Schiphol").country == "NL"
+
+
+# ---------------------------------------------------------------- the cache
+
+
+def _touch(path: Path, age_s: float = 0.0) -> Path:
+    path.write_bytes(b"x")
+    t = time.time() - age_s
+    os.utime(path, (t, t))
+    return path
+
+
+def test_prune_stale_indexes(tmp_path):
+    """A build removes the index files of the versions it replaces, and nothing else."""
+    import fcntl
+    old = 3600.0
+    current = _touch(tmp_path / "gazetteer-v4-00000000000000aa.marshal", old)   # in use, even if old
+    current_lock = _touch(tmp_path / "gazetteer-v4-00000000000000aa.lock", old)
+    stale = _touch(tmp_path / "gazetteer-v4-00000000000000bb.marshal", old)
+    stale_lock = _touch(tmp_path / "gazetteer-v4-00000000000000bb.lock", old)
+    stale_tmp = _touch(tmp_path / "gazetteer-v3-00000000000000cc.marshal.abc123.tmp", old)
+    orphan_lock = _touch(tmp_path / "gazetteer-v4-00000000000000dd.lock", old)
+    recent = _touch(tmp_path / "gazetteer-v4-00000000000000ee.marshal")   # just built elsewhere
+    building = _touch(tmp_path / "gazetteer-v4-00000000000000ff.marshal", old)
+    building_lock = _touch(tmp_path / "gazetteer-v4-00000000000000ff.lock", old)
+    others = [_touch(tmp_path / n, old) for n in (
+        "gazetteer-v4-notahash.marshal", "notes.txt", "gazetteer-v4-00000000000000bb.marshal.bak")]
+    with open(building_lock, "rb") as held:      # another process is building that version
+        fcntl.flock(held, fcntl.LOCK_EX)
+        removed = build.prune_stale_indexes(current)
+        assert set(removed) == {stale, stale_lock, stale_tmp, orphan_lock}
+        for f in (current, current_lock, recent, building, building_lock, *others):
+            assert f.exists(), f.name
+        for f in removed:
+            assert not f.exists(), f.name
+        # run again (as a concurrent process would): nothing left to do, no error
+        assert build.prune_stale_indexes(current) == []
+    # the other build is over: its version goes too
+    assert set(build.prune_stale_indexes(current)) == {building, building_lock}
+    assert current.exists() and recent.exists()
+
+
+def test_prune_leaves_indexes_named_by_the_caller_alone(tmp_path):
+    mine = _touch(tmp_path / "my-index.marshal")
+    other = _touch(tmp_path / "gazetteer-v4-00000000000000bb.marshal", 3600.0)
+    assert build.prune_stale_indexes(mine) == []
+    assert other.exists()

@@ -396,3 +396,42 @@ def test_street_without_a_town_in_its_sentence_goes_to_the_main_town(pipeline):
 def test_district_of_a_town_named_before(pipeline):
     doc = run(pipeline, "My cousin taught at a school in Athens and rented two rooms in the district of Kypseli.")
     assert_near(doc, "Kypseli", 37.98, 23.73, 10)
+
+
+def test_names_listed_together_are_of_one_kind(pipeline):
+    # among states, "Washington" is the state; among capitals, the city
+    doc = run(pipeline, "Hawaii lost workers to California, Washington, Utah, Colorado and Idaho last year.")
+    assert geo_of(doc, "Washington")["feature"] == "us_state"
+    doc = run(pipeline, "Tourists visit Paris, London and Washington every year.")
+    assert geo_of(doc, "Washington")["feature"] == "city"
+    # a place and the region it lies in is no list
+    doc = run(pipeline, "The mural was painted in Washington, D.C. last spring.")
+    assert geo_of(doc, "Washington")["feature"] == "city"
+
+
+def test_part_of_a_hyphenated_name_is_not_a_place(pipeline):
+    doc = run(pipeline, "The Croix-Rousse district climbs above the city. Police in Miami-Dade said the boy was safe.")
+    assert not places_named(doc, "Rousse") and not places_named(doc, "Croix")
+    assert not places_named(doc, "Dade")
+    # "London-based": a lower-case word after the hyphen leaves the town alone
+    doc = run(pipeline, "A London-based firm bought the mill.")
+    assert places_named(doc, "London")
+
+
+def test_names_listed_before_plural_street_word_are_streets(pipeline):
+    doc = run(pipeline, "The streetcar rolled down Bourbon and Dauphine streets every night.")
+    for name in ("Bourbon", "Dauphine"):
+        for m in places_named(doc, name):
+            geo = doc.entities[m.entity].geo
+            assert geo is None or geo["feature"] == "poi", name   # not the island once called Bourbon
+
+
+def test_long_official_country_name_is_matched_whole(pipeline):
+    doc = run(pipeline, "Wang spoke of the threat facing the Democratic People's Republic of Korea for years.")
+    assert_near(doc, "Democratic People's Republic of Korea", 40.0, 127.0, 50)
+    assert not places_named(doc, "Republic of Korea")
+
+
+def test_airport_named_alone(pipeline):
+    doc = run(pipeline, "The dogs were flown from Heathrow to Toronto.")
+    assert_near(doc, "Heathrow", 51.47, -0.45, 10)

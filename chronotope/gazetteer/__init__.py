@@ -38,7 +38,8 @@ points), and the project's supplement in ``chronotope/data/gazetteer``
 (see its README).  The index is built once into the user cache
 (``$CHRONOTOPE_CACHE``, default ``~/.cache/chronotope``), named by a hash
 of all inputs; ``python -m chronotope.gazetteer.build`` builds it ahead of
-time.
+time.  A build removes the cached indexes of the versions it replaces
+(``build.prune_stale_indexes``).
 """
 from __future__ import annotations
 

@@ -32,6 +32,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 import unicodedata
 from importlib import metadata
 from pathlib import Path
@@ -62,6 +63,8 @@ FEATURE_BASE = {
     "admin1": 5.0, "admin2": 4.2, "county": 3.5, "forest": 5.0, "swamp": 5.0,
     "oasis": 5.0, "delta": 5.4, "isthmus": 5.6, "reef": 5.0, "fortress": 4.5,
     "site": 4.5, "town": 4.0, "city": 4.0, "village": 3.0,
+    # a major airport outranks a small town of the same name ("Heathrow", Florida)
+    "airport": 5.0,
 }
 DEFAULT_BASE = 5.0
 
@@ -110,6 +113,92 @@ def cache_dir() -> Path:
 
 def index_path(directory: Path | None = None) -> Path:
     return (directory or cache_dir()) / f"gazetteer-v{FORMAT_VERSION}-{input_hash()}.marshal"
+
+
+# Files of the index cache: "gazetteer-v4-0123456789abcdef.marshal", its ".lock"
+# and the temporary files of a build in progress (".marshal.<random>.tmp").
+_CACHE_FILE_RE = re.compile(
+    r"^gazetteer-v\d+-[0-9a-f]{16}(\.marshal|\.lock|\.marshal\.[A-Za-z0-9_]+\.tmp)$")
+STALE_GRACE_S = 600.0
+
+
+def prune_stale_indexes(current: Path, grace_s: float = STALE_GRACE_S) -> list[Path]:
+    """Remove the cached indexes of other input hashes: the versions the index at
+    ``current`` replaces (every edit of the supplement makes a new ~40 MB file).
+
+    Safe next to other processes: only files named like the cache's own files are
+    touched, never ``current`` or its lock; files changed in the last ``grace_s``
+    seconds are kept (another checkout may have just built or be writing one), and
+    an index whose lock another process holds (a build under way) is kept with its
+    lock.  A process that loaded an index holds it in memory, so removing the file
+    does not disturb it.  Returns the paths removed."""
+    if not _CACHE_FILE_RE.match(current.name):
+        return []             # an index kept elsewhere by name: its neighbours are not ours
+    directory = current.parent
+    keep = {current.name, current.with_suffix(".lock").name}
+    now = time.time()
+    removed: list[Path] = []
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError:
+        return removed
+    for f in entries:
+        if f.name in keep or not _CACHE_FILE_RE.match(f.name):
+            continue
+        try:
+            if now - f.stat().st_mtime < grace_s:
+                continue
+        except OSError:
+            continue          # removed meanwhile by another process
+        if f.name.endswith(".lock"):
+            continue          # removed with its index below, or when orphaned
+        if f.name.endswith(".marshal") and not _lock_free(f.with_suffix(".lock")):
+            continue          # another process is building this version right now
+        if _unlink(f):
+            removed.append(f)
+    # locks whose index is gone and that nobody holds
+    for f in entries:
+        if f.name in keep or not f.name.endswith(".lock") or not _CACHE_FILE_RE.match(f.name):
+            continue
+        if f.with_suffix(".marshal").exists():
+            continue
+        try:
+            if now - f.stat().st_mtime < grace_s:
+                continue
+        except OSError:
+            continue
+        if _lock_free(f) and _unlink(f):
+            removed.append(f)
+    return removed
+
+
+def _lock_free(lock: Path) -> bool:
+    """Whether no process holds the build lock ``lock`` (True when it does not exist)."""
+    try:
+        fh = open(lock, "rb")
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    with fh:
+        try:
+            import fcntl
+        except ImportError:   # no flock (Windows): only old files reach here anyway
+            return True
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        return True
+
+
+def _unlink(f: Path) -> bool:
+    try:
+        f.unlink()
+        return True
+    except OSError:           # already gone, or not ours to remove
+        return False
 
 
 # --------------------------------------------------------------------------
@@ -215,6 +304,20 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
+# Abbreviated and full forms of words that begin many place names.
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_ABBREVIATIONS.update({v: k for k, v in list(_ABBREVIATIONS.items())})
+
+
+def _swap_abbreviations(key: str) -> str:
+    """The key with "st" and "saint" (and the like) swapped, or '' when it has none.
+    Only names of two words or more: a lone "St" or "Mount" is no name."""
+    words = key.split(" ")
+    if len(words) < 2 or not any(w in _ABBREVIATIONS for w in words):
+        return ""
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
 class _Builder:
     def __init__(self) -> None:
         # place tuple: (id, name, lat, lon, feature, country, admin1, population,
@@ -253,12 +356,18 @@ class _Builder:
         return idx
 
     def add_name(self, idx: int, name: str, kind: int) -> None:
-        """kind 0 = the place's own name, 1 = alternate name."""
+        """kind 0 = the place's own name, 1 = alternate name.  A name with "St."
+        or "Saint" (Mt./Mount, Ft./Fort) is also indexed in the other form, as
+        texts write either ("Saint Croix County" for "St. Croix County")."""
         key = latin_key(name)
         if not key:
             return
         self.keys.setdefault(key, set()).add(idx * 4 + kind)
         self.forms.setdefault(key, name.strip())
+        other = _swap_abbreviations(key)
+        if other:   # an alternate name: a place spelt exactly so ranks first
+            self.keys.setdefault(other, set()).add(idx * 4 + 1)
+            self.forms.setdefault(other, name.strip())
 
     def add_historical(self, idx: int, name: str, vfrom, vto) -> None:
         key = latin_key(name)
@@ -465,11 +574,14 @@ def _load_admin(b: _Builder, cities: dict) -> None:
             if (s.get("type") or "").lower() in ("city", "municipality", "autonomous city",
                                                  "capital city", "city with county rights"):
                 score = FEATURE_BASE[feature] - 1.0
-            name = s.get("name") or ""
+            name, other = _bracketed(s.get("name") or "")
+            if code in points:
+                ll = points[code]
             idx = b.add_place(f"iso3166-2:{code}", name, ll[0], ll[1], feature, cc, code, 0,
                               score=score)
             names = [n.strip() for n in re.split(r"[,;]\s*(?=[^()]*\()", name) if n.strip()] \
                 if "(" in name else [name]
+            names += other
             for n in names:
                 b.add_name(idx, n, 0)
                 short = _ADMIN_SUFFIX_RE.sub("", n).strip()
@@ -483,6 +595,22 @@ def _load_admin(b: _Builder, cities: dict) -> None:
                     short = _ADMIN_SUFFIX_RE.sub("", form).strip()
                     if short and short != form and len(short) > 2:
                         b.add_name(idx, short, 1)
+
+
+_BRACKET_RE = re.compile(r"\s*\[([^\]]*)\]")
+_ISO_CODE_RE = re.compile(r"\s*\b[A-Z]{2}-[A-Z0-9]{1,3}\b")
+
+
+def _bracketed(name: str) -> tuple[str, list[str]]:
+    """ISO 3166-2 writes another name in brackets, sometimes with its own code:
+    "Wales [Cymru GB-CYM]", "Catalunya [Cataluña]".  Returns the name without the
+    brackets and the other names."""
+    other = []
+    for inner in _BRACKET_RE.findall(name):
+        inner = _ISO_CODE_RE.sub("", inner).strip()
+        if len(inner) > 2:
+            other.append(inner)
+    return _BRACKET_RE.sub("", name).strip(), other
 
 
 def _load_supplement(b: _Builder) -> None:
@@ -786,7 +914,9 @@ def write_index(path: Path | None = None) -> Path:
 
 
 if __name__ == "__main__":  # python -m chronotope.gazetteer.build [PATH]
-    import time
     t = time.perf_counter()
     out = write_index(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t:.1f}s")
+    if len(sys.argv) == 1:
+        for f in prune_stale_indexes(out):
+            print(f"removed stale {f.name}")

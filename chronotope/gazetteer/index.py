@@ -20,6 +20,7 @@ YEAR_VALID_BONUS = 1.0
 YEAR_INVALID_PENALTY = -2.0
 # Tokens that may sit inside a multi-token name without breaking it.
 _JOINERS = frozenset({"-", "'", "’", ".", "‐", "–"})
+_APOSTROPHES = ("'", "’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,6 +378,11 @@ class Gazetteer:
                     if j > i and tokens[j].strip() in _JOINERS:
                         continue
                     break
+                if j > i and t == "s" and tokens[j][:1] in _APOSTROPHES:
+                    # "People" + "'s": the tokeniser splits the possessive off a word
+                    # that the key writes whole ("democratic peoples republic of korea")
+                    parts[-1] += "s"
+                    continue          # a name never ends on the possessive ("London's")
                 parts.append(t)
                 words += t.count(" ") + 1
                 if words > maxw:
@@ -434,21 +440,9 @@ def _build_locked(path: Path, force: bool = False) -> dict:
                 return data
         t = time.perf_counter()
         build.write_index(path)
-        _prune_old(path)
+        build.prune_stale_indexes(path)
         data = _read(path)
         if data is None:
             raise RuntimeError(f"gazetteer index at {path} unreadable after build")
         data.setdefault("notes", []).append(f"built in {time.perf_counter() - t:.1f}s")
         return data
-
-
-def _prune_old(path: Path) -> None:
-    """Remove index files of other input hashes unused for a week."""
-    cutoff = time.time() - 7 * 86400
-    for f in path.parent.glob("gazetteer-v*.marshal"):
-        if f != path:
-            try:
-                if f.stat().st_atime < cutoff and f.stat().st_mtime < cutoff:
-                    f.unlink()
-            except OSError:
-                pass

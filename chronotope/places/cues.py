@@ -41,6 +41,7 @@ class Cues:
     town_buildings: frozenset[str] = frozenset()
     named_after_town: frozenset[str] = frozenset()
     district_before: frozenset[str] = frozenset()
+    street_plurals: frozenset[str] = frozenset()
 
 
 def _words(path: Path) -> frozenset[str]:
@@ -88,6 +89,7 @@ def load_cues() -> Cues:
         within_words=frozenset(raw.get("within_words", {}).get("words", ())),
         town_buildings=frozenset(raw.get("town_buildings", {}).get("words", ())),
         district_before=frozenset(raw.get("district_before", {}).get("words", ())),
+        street_plurals=frozenset(raw.get("street_plurals", {}).get("words", ())),
         named_after_town=frozenset(raw.get("town_buildings", {}).get("named_after_town", ())),
     )
 

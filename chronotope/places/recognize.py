@@ -72,6 +72,7 @@ class Candidate:
     facility: bool = False       # a street or building named after a place
     inner: list = field(default_factory=list)     # gazetteer candidates of the place inside it
     building: bool = False       # a prison, street, airport... of a town: placed at the town
+    street: bool = False         # listed before a plural street word ("Bourbon and Dauphine streets")
 
     @property
     def variant_only(self) -> bool:
@@ -162,6 +163,14 @@ class Recognizer:
                 continue
             if self._abbreviation(sdoc, i, j):
                 continue
+            if self._hyphen_part(sdoc, i, j):
+                c = self._make(sdoc, base, i, j, "gazetteer")
+                if not (self._prominent(c) and c.places[0].match == "exact"):
+                    # "Croix-Rousse", "Nelson-Creston", "Miami-Dade": a part of a longer
+                    # hyphenated name is no place of its own, unless a well-known one
+                    for k in range(i, j):
+                        taken[k] = True
+                    continue
             fj = self._facility_end(sdoc, j)
             if fj:
                 # "Press Street", "Florida Atlantic University": a longer name, not the town
@@ -172,7 +181,8 @@ class Recognizer:
                 j = fj
             else:
                 c = self._make(sdoc, base, i, j, "gazetteer")
-                if j - i > 1 and sdoc[j - 1].lower_ in self.cues.facility_heads and c.places and (
+                if j - i > 1 and sdoc[j - 1].lower_ in self.cues.facility_heads and c.places \
+                        and c.places[0].feature in SETTLEMENTS and (
                         c.places[0].feature == "village" or (c.places[0].population or 0) < 10_000):
                     # "Washington Square": a square somewhere, more likely than a hamlet of that name
                     c.places = []
@@ -244,10 +254,13 @@ class Recognizer:
                     (c.j - c.i > 1 and _lower(sdoc[c.j - 1]) in self.cues.facility_heads)
                     or self._facility_after(sdoc, c.j)):
                 c.facility = True     # "Stadiou Street", "the Butyrki transit prison"
+        for c in self._street_lists(sdoc, out):
+            # "down Bourbon and Dauphine streets": streets, not the island once called Bourbon
+            c.places, c.facility, c.building, c.street, c.source = [], True, True, True, "cue"
         for c in out:
             # a building or street inside a town (not a railway or a canal named after one)
-            c.building = c.facility and (_lower(sdoc[c.j - 1]) in self.cues.town_buildings
-                                         or self._facility_after(sdoc, c.j))
+            c.building = c.building or c.facility and (_lower(sdoc[c.j - 1]) in self.cues.town_buildings
+                                                       or self._facility_after(sdoc, c.j))
             if c.inner and _lower(sdoc[c.j - 1]) not in self.cues.named_after_town:
                 c.inner = []      # "Washington Square" need not be in Washington
         out.sort(key=lambda c: c.i)
@@ -263,6 +276,34 @@ class Recognizer:
             return True
         return (j + 1 < len(sdoc) and sdoc[j].text == "." and not sdoc[i].whitespace_
                 and not sdoc[j + 1].is_title and not sdoc[j + 1].is_space)
+
+    @staticmethod
+    def _hyphen_part(sdoc, i: int, j: int) -> bool:
+        """Whether tokens i..j are one part of a hyphenated name written without spaces
+        ("Miami-Dade", "Croix-Rousse"): a capitalised word joined by a hyphen before or after.
+        "London-based" (a lower-case word after) is not such a name."""
+        def joined(h: int, k: int) -> bool:   # hyphen token h joins the word k to the span
+            return (0 <= k < len(sdoc) and sdoc[h].text in ("-", "‐") and _name_like(sdoc[k])
+                    and not sdoc[h].whitespace_ and not sdoc[min(h, k)].whitespace_)
+        return (i >= 2 and joined(i - 1, i - 2)) or (j + 1 < len(sdoc) and joined(j, j + 1)
+                                                     and not sdoc[j - 1].whitespace_)
+
+    def _street_lists(self, sdoc, cands) -> list:
+        """Names listed before a plural street word: "Bourbon and Dauphine streets".  A lone
+        name before one ("the London streets") is the town whose streets they are."""
+        out = []
+        order = sorted(cands, key=lambda c: c.i)
+        run: list = []
+        for a in order:
+            if run and not (a.i - run[-1].j <= 2 and all(
+                    t.text in (",", "and", "&", "or") for t in sdoc[run[-1].j:a.i])):
+                run = []
+            run.append(a)
+            after = sdoc[a.j] if a.j < len(sdoc) else None
+            if len(run) >= 2 and after is not None and after.lower_ in self.cues.street_plurals:
+                out += run
+                run = []
+        return out
 
     def _facility_end(self, sdoc, j: int) -> int | None:
         """End of a street/building name that continues a gazetteer name at token j, or None."""
@@ -359,7 +400,7 @@ class Recognizer:
         origin = self._origin_of(sdoc, c)
         if c.label:
             w = LABEL_WEIGHT.get(c.label, OTHER_LABEL_WEIGHT)
-            if c.label == "PERSON" and (diary or origin or self._lone_prominent(sdoc, c)):
+            if c.label == "PERSON" and (diary or origin or c.street or self._lone_prominent(sdoc, c)):
                 # "Reached Kiel", "Captain Berntsen of Arendal", "by Graz and ...": the tagger's
                 # PERSON covers a verb or a person's place of origin, or a well-known place alone
                 w = 0.0

@@ -25,6 +25,7 @@ COARSE = {
     "plain": "region", "plateau": "region", "valley": "region", "peninsula": "region",
     "forest": "region", "swamp": "region", "oasis": "region", "delta": "region",
     "city": "city", "town": "city", "village": "city", "fortress": "city", "site": "city",
+    "airport": "city",
     "river": "river", "canal": "river", "waterfall": "river",
     "lake": "lake",
     "sea": "water", "ocean": "water", "strait": "water", "gulf": "water", "bay": "water",
@@ -64,6 +65,7 @@ CITY_OVER_REGION = 0.8
 OLD_NAME_UNDATED = -1.0
 CAPITAL_POPULATION = 50_000   # a city that gives its name to its province
 CAPITAL_KM = 100.0
+LIST_WEIGHT = 1.5            # names listed together are usually of one kind (states, countries...)
 
 
 def coarse(feature: str | None) -> str:
@@ -88,6 +90,7 @@ class Name:
     out_of_place: bool | None = None              # best candidate judged a far-off namesake
     anchor: "Name | None" = None                  # the town it lies in ("the prison in Kiev")
     near_done: bool = False                       # its namesakes were narrowed to those near anchor
+    listed: set = field(default_factory=set)      # keys of names listed with it ("Utah, Washington and Idaho")
     choice: int = 0                               # index into places
     probs: list = field(default_factory=list)
     scores: list = field(default_factory=list)
@@ -152,11 +155,16 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
             # a province named after its capital ("Laibach", "Tver"): the city, unless the text
             # says province (the feature hint then outweighs this)
             admins = [p for p in n.places if p.feature in ADMIN_FEATURES]
+            capitals = {id(a) for a in admins for c in n.places if _capital_of(c, [a]) is a}
             for cand in n.places:
                 s = float(cand.score)
                 capital = _capital_of(cand, admins)
                 if capital is not None:
-                    s = max(s, float(capital.score)) + CITY_OVER_REGION
+                    # the city ranks as its province would; the province steps back (below),
+                    # so that namesakes elsewhere keep their chances ("Nelson", British Columbia)
+                    s = max(s, float(capital.score))
+                if id(cand) in capitals:
+                    s -= CITY_OVER_REGION
                 if has_admin and cand.feature == "city" and (cand.population or 0) >= BIG_CITY:
                     # "New York", "Washington": the city, unless the text says otherwise
                     s += CITY_OVER_REGION
@@ -181,6 +189,9 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
                         mine_a = own if (n.best and n.best.admin1 == cand.admin1) else 0.0
                         if cand.admin1:
                             s += ADMIN_WEIGHT * max(0.0, admin_w.get(cand.admin1, 0.0) - mine_a) / ctot
+                if rnd > 0 and n.listed:
+                    # "California, Washington, Utah and Idaho": the state, like the others
+                    s += LIST_WEIGHT * _list_share(n, cand, names)
                 if neighbours:
                     # near the places of the same passage; a country is "near" the places it contains
                     near = 0.0
@@ -198,6 +209,21 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
             n.scores = scores
             n.probs = _softmax(scores)
             n.choice = max(range(len(scores)), key=lambda k: (scores[k], -k))
+
+
+def _list_share(n: Name, cand, names: dict[str, Name]) -> float:
+    """Share (by confidence) of the names listed with ``n`` whose choice has the feature
+    type of ``cand``."""
+    total = same = 0.0
+    for key in n.listed:
+        m = names.get(key)
+        if m is None or m.best is None:
+            continue
+        w = m.confidence if m.probs else 1.0
+        total += w
+        if m.best.feature == cand.feature:
+            same += w
+    return same / total if total else 0.0
 
 
 def _capital_of(cand, admins):

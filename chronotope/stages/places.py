@@ -134,11 +134,17 @@ class PlacesStage(BaseStage):
                 n.hints[c.feature] += 1
             para = _paragraph_index(doc, c.nstart)
             n.passages.add(para)
+        for group in listed_groups(sdoc, accepted):
+            keys = {c.key for c in group}
+            for k in keys:
+                names[k].listed |= keys - {k}
         resolve(names, year=year)
         cues = load_cues()
         within = place_within(sdoc, accepted, names, cues)
         for c in accepted:
-            if id(c) not in within and _district(sdoc, c, cues):
+            if id(c) not in within and _district(sdoc, c, cues) and not (
+                    c.places and coarse(c.places[0].feature) in ("region", "country")):
+                # (not "the District of Massachusetts": a court's district is the state)
                 # "in the district of Kypseli" after a town: a quarter of that town
                 host = _town_before(doc, c, accepted, names, base, sdoc, paragraph=True)
                 if host is not None:
@@ -400,6 +406,32 @@ def extend_lists(sdoc, cands) -> None:
                 other.accepted = True
                 other.reasons.append("listed with places")
                 changed = True
+
+
+def listed_groups(sdoc, accepted) -> list[list]:
+    """Accepted names listed together in one sentence: three or more separated by commas
+    ("Utah, Colorado, Idaho"), or joined by "and"/"or" ("California and Washington").  Two
+    names with only a comma between are left out: "Springfield, Illinois" or
+    "Washington, D.C." is a place and the region it lies in, not a list."""
+    groups, run, joined = [], [], False
+
+    def close():
+        if len(run) >= 3 or (len(run) == 2 and joined):
+            groups.append(list(run))
+    for c in accepted:
+        if run:
+            prev = run[-1]
+            between = [t.text.lower() for t in sdoc[prev.j:c.i]]
+            if between and len(between) <= 2 and all(w in (",", "and", "or", ";") for w in between) \
+                    and sdoc[prev.i].sent.start == sdoc[c.i].sent.start:
+                run.append(c)
+                joined = joined or any(w in ("and", "or") for w in between)
+                continue
+            close()
+        run, joined = [c], False
+    if run:
+        close()
+    return groups
 
 
 def place_buildings_in_main_town(doc: Document) -> None:
