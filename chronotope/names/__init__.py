@@ -1,11 +1,18 @@
-"""Names of people and organizations: reading them, and telling who is who.
+"""Names of people and organizations: finding them, reading them, and telling who is who.
 
-``parse`` reads one name (titles, inverted forms, initials), ``cluster``
-groups the mentions of one document into entities and merges entities across
-documents (:func:`merge_across`, called by the cross-document linking step),
-``vocab`` loads the word lists under ``chronotope/data/names``, ``org_rules``
-reads organization names of shapes other than "... Committee" (numbered units,
-foreign names, newspapers, acronyms defined in the text).
+The people stage (``chronotope/stages/people.py``) is wiring; the logic is here:
+
+* ``collect`` finds candidates in a section, from the model's entities
+  (``model_entities``) and from rules for persons (``person_rules``),
+  organizations (``org_rules``) and firms (``firms``), sharing ``tokens`` and
+  the ``candidate`` type;
+* ``filters`` and ``propagate`` revise them once the whole document is known;
+* ``entities`` clusters the survivors (``cluster``) into entities, and
+  ``narrator`` says who "I" is;
+* ``parse`` reads one name (titles, inverted forms, initials), ``cluster`` also
+  merges entities across documents (:func:`merge_across`, called by the
+  cross-document linking step), ``vocab`` loads the word lists under
+  ``chronotope/data/names``.
 """
 from .cluster import Cluster, Item, cluster_people, merge_across, org_key, person_id
 from .parse import NameParts, compatible_given, fold, parse_name, split_list, strip_titles

@@ -17,7 +17,6 @@ from nameparser import HumanName
 from .vocab import words
 
 _INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.?$")
-_PATRONYMIC = re.compile(r"(?:vich|vitch|vna|ovich|evich|ich|ichna|ovna|evna|yevich)$", re.I)
 
 
 @dataclass
@@ -127,10 +126,6 @@ def split_list(text: str) -> list[str]:
     """Split a coordinated list of names: "Syermuks and Poznansky" -> both."""
     parts = re.split(r"\s*(?:,\s*(?:and|&)\s+|,\s*|\s+(?:and|&)\s+)\s*", text.strip())
     return [p for p in parts if p]
-
-
-def is_patronymic(word: str) -> bool:
-    return bool(_PATRONYMIC.search(word)) and word[:1].isupper()
 
 
 def compatible_given(a: NameParts, b: NameParts) -> bool:

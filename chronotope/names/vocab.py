@@ -44,10 +44,6 @@ def is_given_name(word: str) -> bool:
     return given_name_gender(word) is not None
 
 
-def is_title(word: str) -> bool:
-    return word.lower() in words("titles")
-
-
 def has_surname_ending(word: str) -> bool:
     low = word.lower()
     return len(low) >= 5 and any(low.endswith(e) for e in words("surname_endings"))

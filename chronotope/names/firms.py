@@ -1,0 +1,91 @@
+"""Firms and transport operators: "Kaplan and Roth", "Hart & Co.", "the Cunard liner".
+
+Two surnames joined by "and" are usually two people; these rules say when
+the text marks them as one business, and when a capitalised name before
+"liner", "flight", "line" names the company that runs the service.
+"""
+from __future__ import annotations
+
+import re
+
+from .tokens import is_cap_token, name_run
+from .vocab import words
+
+
+def _conj_run(sd, i: int) -> tuple[int, int] | None:
+    """"Kaplan and Roth", "Hart & Lowe": (index of the joining word, end), or None."""
+    j1 = name_run(sd, i, 3)
+    if j1 == i or j1 + 1 >= len(sd) or sd[j1].lower_ not in {"and", "&"}:
+        return None
+    if sd[j1 + 1].lower_ in {"co", "co.", "company", "son", "sons", "brothers"} and sd[j1 + 1].text[:1].isupper():
+        return j1, j1 + 2   # "John Holt and Company", "Hart & Sons"
+    j2 = name_run(sd, j1 + 1, 3)
+    if j2 == j1 + 1:
+        return None
+    return j1, j2
+
+
+def firm_after_messrs(sd, i: int, j: int) -> int | None:
+    """"my bankers, Messrs. Kaplan and Roth": a firm when a trade, a firm noun or an address marks it.
+
+    "Messrs. Kaplan and Roth walked with me" is two gentlemen: the title alone
+    does not decide.
+    """
+    got = _conj_run(sd, i)
+    if got is None:
+        return None
+    j1, j2 = got
+    if firm_end(sd, i):
+        return firm_end(sd, i)
+    before = [x.lower_ for x in sd[max(0, i - 4):i - 1]]
+    if any(w in words("firm_trades") for w in before):
+        return j2
+    if j2 + 2 < len(sd) and sd[j2].text == "," and sd[j2 + 1].lower_ == "of" and is_cap_token(sd[j2 + 2]):
+        return j2           # "Messrs. Kaplan and Roth, of Cheapside": a business address
+    return None
+
+
+def firm_end(sd, i: int) -> int | None:
+    """End of a firm's name "X and Y" starting at ``i`` when the text marks it as one.
+
+    Two surnames joined by "and" are usually two people; a firm is marked by
+    "& Co.", "the firm of", "X and Y's office", "the X and Y company".
+    """
+    got = _conj_run(sd, i)
+    if got is None:
+        return None
+    j1, j2 = got
+    if sd[j2 - 1].lower_ in {"co", "co."} or (sd[j2 - 1].lower_ in {"company", "son", "sons", "brothers"}
+                                              and j2 - 1 == j1 + 1) or (
+            j2 < len(sd) and sd[j2].lower_ in {"&", "and"}
+            and j2 + 1 < len(sd) and sd[j2 + 1].lower_ in {"co", "co.", "sons"}):
+        if sd[j2 - 1].lower_ not in {"co", "co.", "company", "son", "sons", "brothers"}:
+            j2 += 2
+        return j2
+    before = " ".join(x.lower_ for x in sd[max(0, i - 3):i])
+    if re.search(r"\b(?:firm|house|partnership|company) of(?: the)?$", before):
+        return j2
+    k = j2
+    if k < len(sd) and sd[k].text in {"'s", "’s", "'"}:
+        k += 1
+    if k < len(sd) and sd[k].text.islower() and sd[k].lower_ in words("firm_nouns"):
+        return j2
+    return None
+
+
+def carrier_end(sd, i: int) -> int | None:
+    """End of a capitalised name (1-3 words) standing before a transport service noun, or None."""
+    j = i
+    while j < len(sd) and j - i < 3 and is_cap_token(sd[j]) and not sd[j].is_sent_start:
+        j += 1
+    if j == i or j >= len(sd):
+        return None
+    nxt = sd[j]
+    if not nxt.text.islower() or nxt.lower_ not in words("carrier_nouns"):
+        return None
+    if j - i == 1 and (sd[i].ent_type_ in ("NORP", "GPE", "LOC") or sd[i].pos_ == "ADJ"
+                       or sd[i].lower_ in words("titles")):
+        return None         # "a Danish steamer", "the Odessa train"
+    if any(sd[x].ent_type_ == "PERSON" for x in range(i, j)):
+        return None
+    return j
