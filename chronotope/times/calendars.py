@@ -83,3 +83,24 @@ def to_gregorian_iso(value: str) -> str:
 def ordinal(y: int, m: int, d: int) -> int:
     """Proleptic Gregorian day number usable for comparisons (datetime ordinal)."""
     return date(y, m, d).toordinal()
+
+
+def easter(y: int, calendar: str = "gregorian") -> tuple[int, int]:
+    """(month, day) of Easter Sunday in year ``y``, in the given calendar (the Western
+    Gregorian reckoning, or the Julian one the Eastern churches and Britain before 1752 kept)."""
+    if calendar == "julian":
+        a, b, c = y % 4, y % 7, y % 19
+        d = (19 * c + 15) % 30
+        e = (2 * a + 4 * b - d + 34) % 7
+        n = d + e + 114
+        return n // 31, n % 31 + 1
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    n = h + ll - 7 * m + 114
+    return n // 31, n % 31 + 1

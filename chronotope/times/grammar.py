@@ -56,6 +56,8 @@ class Timex:
     calendar: str | None = None    # stated by the text (O.S., N.S., dual date)
     dual_day: int | None = None    # dual dates "1/14 January": the New Style day
     bounding: bool = False         # "since 1923", "as early as 1924": does not move narrative time
+    month_shift: int | None = None     # "the 3rd inst." 0, "the 25th ult." -1, "the 2nd prox." +1
+    easter_offset: int | None = None   # movable feasts: days from Easter Sunday ("Good Friday" -2)
     year_ocr: bool = False
     suspect_year: int | None = None    # the year the narrative sequence suggests instead
     narrative_before: tuple | None = None   # narrative time (JDN range) when it was read
@@ -89,7 +91,7 @@ WD = r"(?:" + "|".join(k for k in WEEKDAYS if len(k) > 4) + r")(?:'s)?(?![a-z])|
 _UNITW = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-NUMW = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITW}))?|{_TEENS}|{_UNITW}|a\s+dozen|dozen|a\s+couple\s+of|a\s+hundred|one\s+hundred|hundreds\s+of)"
+NUMW = rf"(?:(?:{_UNITW})[- ]and[- ](?:{_TENS})|(?:{_TENS})(?:[- ](?:{_UNITW}))?|{_TEENS}|{_UNITW}|a\s+dozen|dozen|a\s+couple\s+of|a\s+hundred|one\s+hundred|hundreds\s+of)"
 NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|{NUMW}|an?)"
 _ORDU = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
 ORDW = (rf"(?:(?:twenty|thirty)[- ](?:{_ORDU})|{_ORDU}|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
@@ -168,6 +170,8 @@ def to_int(s: str) -> int | None:
     if s.startswith("hundreds of"):
         return None
     parts = re.split(r"[- ]", s)
+    if len(parts) == 3 and parts[1] == "and" and parts[0] in CARD and parts[2] in CARD:
+        return CARD[parts[0]] + CARD[parts[2]]      # "five-and-twenty": the older order
     if len(parts) == 2:
         a, b = parts
         if a in CARD and (b in CARD or b in ORD):
@@ -673,6 +677,9 @@ def _demonstrative(m, text):
         return Timex(m.start(), m.end(), "date", "demonstrative", value="PRESENT_REF" if dem == "these" else "PAST_REF")
     if dem in ("these", "those"):
         return None
+    if dem == "this" and u == "day" and re.search(r"\b(?:to|till|until|unto)\s+$", text[max(0, m.start() - 7):m.start()], re.I):
+        # "to this day": up to the time of telling, not a day of the story
+        return Timex(m.start(), m.end(), "date", "demonstrative", value="PRESENT_REF", deictic=True)
     t = Timex(m.start(), m.end(), "date", "demonstrative", deictic=(dem == "this"))
     if u in ("day", "morning", "afternoon", "evening", "night"):
         t.shift = ("D", 0)
@@ -731,7 +738,7 @@ def _earlierlater(m, text):
     return t
 
 
-@rule("ordday", rf"\b(?:on|by|of|until|till|from|since|to|before|after)\s+(?P<the>the\s+)(?P<d>{ORDW}|[0-3]?[0-9](?:st|nd|rd|th))(?=\s*[,.;:)]|\s+(?:of\s+(?:the\s+|this\s+|that\s+)?month\b|at\b|in\s+the\b|we\b|he\b|she\b|they\b|I\b|when\b|and\s+the\b))")
+@rule("ordday", rf"\b(?:on|by|of|until|till|from|since|to|before|after)\s+(?P<the>the\s+)(?P<d>{ORDW}|[0-3]?[0-9](?:st|nd|rd|th))(?=\s*[,.;:)]|\s+(?:of\s+(?:the\s+|this\s+|that\s+)?month\b|at\b|in\b|with\b|there\b|we\b|he\b|she\b|they\b|I\b|it\b|you\b|when\b|and\s+the\b|(?:the\s+[a-z]+|[A-Z][a-z]+)\s+[a-z]{{2,}}ed\b))")
 def _ordday(m, text):
     d = day_of(m.group("d"))
     if d is None:
@@ -778,6 +785,10 @@ def _ago(m, text):
 _DUR_HEAD = rf"(?:(?P<det>the|a|an|another|the\s+(?:past|last|next|first|final|following|previous|coming|remaining)|(?:another|an\s+additional)|over\s+the\s+(?:past|last|next))\s+(?:(?:whole|full|entire|long|short|brief)\s+)?)"
 
 
+_AGE_AFTER = re.compile(r"\s+of\s+age\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of|to\s+be|(?:man|woman|boy|girl|child|lad|youth|maid|fellow|person)\s+of)\s+$", re.I)
+
+
 @rule("duration", rf"\b(?:(?P<mod>{DUR_MOD})\s+)?{_DUR_HEAD}?(?:(?:full|whole|entire|long|short)\s+)?(?P<n>{NUM})(?:\s+and\s+(?P<half>a\s+half))?[\s-]+(?P<u>{UNIT})s?(?P<half2>\s+and\s+a\s+half)?(?:\s+and\s+(?P<n2>{NUM})\s+(?P<u2>{UNIT})s?)?(?![\w-])(?:\s+(?P<old>old))?")
 def _duration(m, text):
     raw = m.group("n").lower()
@@ -811,8 +822,9 @@ def _duration(m, text):
         t.value = duration_value(n, u)
     if m.group("mod"):
         t.mod = DUR_MODS.get(re.sub(r"\s+", " ", m.group("mod").lower()))
-    if m.group("old"):
-        return None      # an age ("52 years old")
+    if m.group("old") or u == "Y" and (_AGE_AFTER.match(text, m.end()) or
+                                       _AGE_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+        return None      # an age ("52 years old", "twenty years of age", "a man of forty years")
     if raw in ("a", "an") and re.search(r"(?:\d|%|cents?|dollars?|million|billion|times|once|twice|[a-z]+s)\s+$",
                                         text[max(0, m.start() - 12):m.start()]) and not det:
         return None      # "$5 a year", "twice a week": a rate, not a duration
@@ -1099,16 +1111,59 @@ def _half_year(m, text):
     return t
 
 
-HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-            "new year's eve": (12, 31), "new year's day": (1, 1), "may day": (5, 1)}
+HOLIDAYS = {k.lower(): tuple(v) for k, v in V["holidays_fixed"].items()}
+MOVABLE_FEASTS = {k.lower(): v for k, v in V["holidays_easter"].items()}
+_FEAST_NAMES = alternation(list(V["holidays_fixed"]) + list(V["holidays_easter"])).replace(r"\.", r"\.?").replace("'", "['\u2019]")
 
 
-@rule("holiday", r"\b(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|May\s+Day)(?:\s+(?P<y>1[0-9]{3}|20[0-9]{2}))?\b", 0)
+@rule("holiday", rf"\b(?P<h>{_FEAST_NAMES})(?:\s+(?P<wk>week)\b)?(?:,?\s+(?P<y>1[0-9]{{3}}|20[0-9]{{2}}))?(?![\w'\u2019])"
+      r"(?!\s+(?:Islands?|Rising|Eggs?|Lil(?:y|ies)|Offensive|Street|Road|Term|Sittings?)\b)", 0)
 def _holiday(m, text):
-    mo, d = HOLIDAYS[re.sub(r"\s+", " ", m.group("h").lower())]
-    t = Timex(m.start(), m.end(), "date", "holiday", month=mo, day=d)
+    key = re.sub(r"\s+", " ", m.group("h").lower()).replace("\u2019", "'")
+    key = key if key in HOLIDAYS or key in MOVABLE_FEASTS else key.replace("st ", "st. ", 1)
+    t = Timex(m.start(), m.end(), "date", "holiday")
+    if m.group("wk") and key not in MOVABLE_FEASTS:
+        return None
+    if key in MOVABLE_FEASTS:
+        t.easter_offset = MOVABLE_FEASTS[key]
+        t.month, t.day = 4, 1          # placeholders until the year is known
+    else:
+        t.month, t.day = HOLIDAYS[key]
     if m.group("y"):
         t.year = int(m.group("y"))
+    return t
+
+
+_RECKONING = V["month_reckoning"]
+
+
+@rule("ordday_rel", rf"\b(?:the\s+)?(?P<d>{ORDW}|[0-3]?[0-9](?:st|nd|rd|th)?)\s+(?P<rel>instant|ultimo|proximo|inst\b\.?|ult\b\.?|prox\b\.?)")
+def _ordday_rel(m, text):
+    """'your letter of the 3rd inst.', 'the 25th ult.': a day of this, last or next month, as
+    commercial and official letters reckoned it."""
+    d = day_of(m.group("d"))
+    if d is None:
+        return None
+    t = Timex(m.start(), m.end(), "date", "ordday_rel", day=d)
+    t.month_shift = _RECKONING[m.group("rel").lower().rstrip(".")]
+    return t
+
+
+@rule("morrow", r"\b(?P<w>the\s+morrow)(?![\w-])")
+def _morrow(m, text):
+    return Timex(m.start("w"), m.end(), "date", "anaphoric", shift=("D", 1))
+
+
+_PERIOD_MODS = {"early": "START", "beginning": "START", "start": "START", "first": "START", "late": "END",
+                "end": "END", "close": "END", "last": "END", "middle": "MID"}
+
+
+@rule("period_of", r"\b(?:(?P<el>early|late)\s+in|(?:the\s+)?(?P<w>end|beginning|middle|start|close|first\s+days|last\s+days)\s+of)\s+the\s+(?P<u>month|year)(?![\w-])")
+def _period_of(m, text):
+    """'at the end of the month', 'early in the year': a part of the month or year the story is in."""
+    word = (m.group("el") or m.group("w")).split()[0].lower()
+    t = Timex(m.start(), m.end(), "date", "period_of", shift=("M" if m.group("u").lower() == "month" else "Y", 0))
+    t.mod = _PERIOD_MODS[word]
     return t
 
 
@@ -1137,7 +1192,8 @@ TRIGGERS = {
     "set": r"(?:every|each|daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|fortnightly|once|twice|thrice|times)",
     "refword": r"(?:now|current|present|moment|recent|lately|formerly|past|future|term\b)", "soon": r"\bsoon\b",
     "quarter": r"quarter", "the_quarter": r"(?:quarter|period)", "year_period": r"(?:quarter|period)", "year_earlier": r"year-",
-    "half_year": r"\bhalf\b", "holiday": r"(?:Christmas|New\s+Year|May\s+Day)",
+    "half_year": r"\bhalf\b", "holiday": r"(?:Christmas|New\s+Year|Day\b|Eve\b|Night\b|mas\b|Easter|Friday|Sunday|Monday|Thursday|Saturday|Tuesday|Wednesday|Whitsun|Pentecost|Epiphany|Lammas)",
+    "ordday_rel": r"\b(?:inst|ult|prox)", "morrow": r"\bmorrow\b", "period_of": r"\b(?:month|year)\b",
     "spelled_year": r"(?:teen|twenty|two\s+thousand)\b", "the_year": r"\byear\b", "year_end": r"\byear(?:[-\s]end|'s\s+end)",
     "the_weekend": r"weekend", "decade_word": r"(?:ties\b|'\d0)",
     "ordinal_period": r"\b(?:first|past|last|final|opening|remaining)\s",

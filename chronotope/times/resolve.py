@@ -22,7 +22,9 @@ signature, at the bottom), each entry's date is its speech time: "tomorrow",
 ("reached him only on the 7th") is the last such date before it.  A
 pluperfect ("had been taken on 3 March") points before the narrative time.
 Partial dates inside quotations and telegrams are read but do not move the
-story.
+story.  Which other dates stay off the story's main line (asides looking
+forward or back, title and preface dates, life spans, references) is decided
+in :mod:`chronotope.times.narrative`.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from . import calendars as cal
+from . import narrative as story
 from .grammar import Timex
 from .vocab import alternation, vocabulary
 
@@ -50,7 +53,8 @@ TENSE_CUE = re.compile(r"\b(?:(?P<pp>(?:had|was|were)\s+(?:been\s+|not\s+)?(?:sc
                        r"intends?|hopes?\s+to|set\s+to|due\s+to|expected|effective|" + SCHEDULED_PRESENT + r")|"
                        # intentions and modals look ahead only for what follows them: "planned to leave on
                        # Thursday", not "On Friday, the government planned to pay"
-                       r"(?P<fb>planned\s+to|as\s+soon\s+as|would|might|(?-i:may)|"
+                       r"(?P<fb>planned\s+to|as\s+soon\s+as|would|might|(?-i:may)|(?:plan|intention|idea|arrangement)\s+(?:was|is)\s+to|"
+                       r"must|ha(?:s|ve)\s+to|ought\s+to|needs?\s+to|"
                        # a deadline moved or granted: "extended its deadline until 9 a.m. Tuesday"
                        r"(?:extended|postponed|delayed|deferred|adjourned|given|granted|put\s+off)(?:\s+[\w']+){0,5}?\s+until)|(?P<p>was|were|had|did|said|told|"
                        r"announced|reported|rose|fell|began|became|came|went|took|made|held|won|lost|left|sold|bought|met|paid|"
@@ -58,6 +62,7 @@ TENSE_CUE = re.compile(r"\b(?:(?P<pp>(?:had|was|were)\s+(?:been\s+|not\s+)?(?:sc
                        r"[a-z]{3,}ed))\b", re.I)
 PAST_GOVERNOR = re.compile(r"\b(?:was|were|had|[a-z]{3,}ed)\s+(?:on\s+|in\s+)?$", re.I)
 ANAPHORIC = {"anaphoric", "day_after", "ordday"}
+_PART_OF_THE_YEAR = re.compile(r"the\s+(?:end|beginning|start|middle)\s+of\s+the\s+year", re.I)
 # rules that follow TimeML's reading of news ("the year" = the creation year): in a narrative,
 # where "the year" and "the weekend" are anaphoric and TimeML conventions do not hold, they are dropped
 NEWS_ONLY = {"the_year", "the_weekend"}
@@ -155,21 +160,34 @@ class Resolver:
         self.speech: Point | None = None
         self.headings = 0        # date lines seen: a diary or a run of letters has two or more
         self._pos = 0            # text offset of the expression being resolved
+        self._text = ""          # the text being resolved
         self.closing: list[tuple[int, int, Point]] = []   # letters dated at the bottom: (start, end, date)
         self.quoted: list[tuple[int, int]] = []           # quotations and telegrams: do not move the story
+        # the running date came from a title, a subtitle or a single date line: the first date told
+        # in the prose replaces it, whichever way it points
+        self.weak = False
+        # the main line before a year-only jump forward ("Years later, in 1891"): a full date
+        # back on it ("We arrived at New York on 19 May 1868") resumes the story there
+        self.mainline: Point | None = None
+        self.static: set[int] = set()                     # ids of range ends and life spans
 
     # -- public -----------------------------------------------------------
     def resolve_all(self, text: str, timexes: list[Timex], offset: int = 0) -> list[Timex]:
         """Resolve expressions found in ``text`` (which starts at ``offset`` of the whole text)."""
         if self.mode != "news":
+            for t in timexes:
+                if t.rule == "the_year" and t.mod and _PART_OF_THE_YEAR.fullmatch(t.text or ""):
+                    # "until the end of the year": a part of the story's year, not of the creation year
+                    t.rule, t.deictic = "period_of", False
             timexes = [t for t in timexes if t.rule not in NEWS_ONLY]
             try:
                 self.quoted = [(a + offset, b + offset) for a, b in _quotations(text)]
                 self.headings += sum(1 for t in timexes if t.year is not None and t.day is not None
                                      and t.month is not None and not t.shift and is_heading(text, t))
                 self.closing = _closing_headings(text, timexes, offset, self)
+                self.static = story.static_years(text, timexes)
             except (ValueError, OverflowError, TypeError):
-                self.quoted, self.closing = [], []
+                self.quoted, self.closing, self.static = [], [], set()
         for t in timexes:
             try:
                 self.resolve(t, text, offset)
@@ -206,6 +224,7 @@ class Resolver:
             # "Friday night", "the night of Oct. 23": TimeBank annotates the named day (most
             # annotations are a DATE of that day, not a TNI time); "last night", "tonight" keep it
             t.part, t.kind = None, "date"
+        self._text = text
         ref = self._reference(t, offset)
         self._pos = t.start + offset
         if self.narrative is not None:
@@ -250,6 +269,16 @@ class Resolver:
             return local or self.dct
         if self.dct and t.rule in ("weekday", "dayword", "refword"):
             return self.dct
+        if t.rule == "ordday_rel" and self.mode != "news":
+            speech = self._speech_at(t.start + offset)
+            if speech is not None and speech.m:
+                return speech       # "your letter of the 3rd inst.": this month is the letter's month
+        if t.rule == "weekday" and t.direction is None and self.mode != "news" and \
+                not re.search(r"\bthe\s+$", self._text[max(0, t.start - 5):t.start], re.I):
+            # ("the Sunday" is the one the story has reached)
+            speech = self._speech_at(t.start + offset)
+            if speech is not None and speech.d:
+                return speech       # a weekday in a dated letter counts from the letter's date
         return local or self.narrative or self.dct
 
     def _speech_at(self, pos: int) -> Point | None:
@@ -276,6 +305,8 @@ class Resolver:
             t.value = f"{t.year:04d}-Q{t.quarter}"
             self.last_quarter = (t.year, t.quarter)
             return None
+        if t.easter_offset is not None:
+            return self._feast(t, ref, text, c)
         # explicit year -------------------------------------------------
         if t.year is not None and t.shift is None:
             p = Point(t.year, t.month, t.day if t.month else None, c)
@@ -394,6 +425,10 @@ class Resolver:
             # "on the twenty-second": the next such day of the month from the reference
             if ref.m is None:
                 return None
+            if t.month_shift is not None:
+                # "the 3rd inst.", "the 25th ult.": of this, the last or the next month
+                y, m = add_months(ref.y, ref.m, t.month_shift)
+                return Point(y, m, t.day, ref.cal) if cal.valid(y, m, t.day, ref.cal) else None
             y, m = ref.y, ref.m
             if ref.d and t.day < ref.d:
                 y, m = add_months(y, m, 1)
@@ -414,6 +449,11 @@ class Resolver:
                 return None
             wd_ref = cal.weekday(ref.y, ref.m, ref.d, ref.cal)
             direction = t.direction
+            if direction is None and self.mode != "news" and ref is self._speech_at(self._pos):
+                # inside a dated letter: "we left on Friday" is the Friday before its date,
+                # "I shall go on Friday" the one after
+                tense = "future" if self._future(t, text) else self._tense(t, text)
+                direction = "previous_or_same" if tense == "past" else "next" if tense == "future" else "next_or_same"
             if direction is None:
                 if news and (_possessive(text, t) or _since_before(text, t)):
                     # "Wednesday's ruling": an event the report looks back on, whatever the clause's tense
@@ -443,6 +483,27 @@ class Resolver:
                 return None
             return Point(ref.y, ref.m, ref.d, ref.cal)
         return None
+
+    def _feast(self, t: Timex, ref: Point | None, text: str, c: str) -> Point | None:
+        """A movable feast ("Easter", "Good Friday", "Whit Sunday"), reckoned from Easter of its
+        year in the date's calendar; without a year, the year a month and day would get."""
+        if t.year is not None:
+            y = t.year
+        elif ref is None:
+            return None
+        else:
+            t.month, t.day = cal.easter(ref.y, ref.cal)
+            p = self._month_day(t, ref, text, self.dct is not None and ref is self.dct, ref.cal)
+            if p is None:
+                return None
+            y, c = p.y, ref.cal
+        m, d = cal.easter(y, c)
+        y, m, d = add_days(y, m, d, t.easter_offset, c)
+        t.month, t.day = m, d
+        if re.search(r"\sweek$", t.text or "", re.I):
+            iy, iw = iso_week(y, m, d, c)      # "Easter week": the week that ends on Easter Sunday
+            t.value = f"{iy:04d}-W{iw:02d}"
+        return Point(y, m, d, c)
 
     def _month_day(self, t: Timex, ref: Point, text: str, news: bool, c: str) -> Point | None:
         mo, d = t.month, t.day
@@ -524,6 +585,10 @@ class Resolver:
         if any(a <= pos < b for a, b in self.quoted):
             return None       # a quotation has its own tense: "sent word: SAILING TWENTIETH NOVEMBER"
         speech = self._speech_at(pos)
+        cur = self.narrative
+        if speech is not None and cur is not None and cur.idx is not None and cur.idx < len(self.timexes) and \
+                self.timexes[cur.idx].explicit_year and cur.jdn_range()[0] > speech.jdn_range()[1]:
+            speech = None     # a dated year beyond the last letter: an editor's note after it, not the letter
         if speech is not None:
             if not self._future(t, text) and self._tense(t, text) == "past":
                 return speech
@@ -675,20 +740,51 @@ class Resolver:
         if not t.explicit_year and any(s <= pos < e for s, e in self.quoted):
             return        # a telegram's "fifth April", a speaker's "on Tuesday": not the story's time
         if t.deictic and t.year is None:
-            return            # "today", "tomorrow", "last year": the speaker's now, not the story's
+            # "today", "tomorrow", "last year": the speaker's now, not the story's; but in a dated
+            # letter "this morning", "yesterday" are the letter's own days, where its story is
+            speech = self._speech_at(pos) if self.mode != "news" else None
+            if speech is None or not speech.d or p.gran != "D" or not \
+                    speech.jdn_range()[0] - 7 <= p.jdn_range()[0] <= speech.jdn_range()[1]:
+                return
+            self.narrative = p
+            return
         if t.bounding or (t.rule == "ago" and t.deictic) or t.mod == "APPROX" and t.year is not None and p.gran == "Y":
             return
         if t.shift and t.shift[1] is not None and t.shift[1] < 0:
             return            # "the day before", "a month ago": looking back
+        if id(t) in self.static or self.mode != "news" and story.is_citation(text, t):
+            return            # "1816-1817", "(1898-1971)": the story starts at the first year, if at all
+        if t.rule == "ordday_rel":
+            return            # "your letter of the 3rd inst.": another letter's date, not the story's
+        if t.rule == "weekday" and self.mode != "news":
+            speech = self._speech_at(pos)
+            if speech is not None and speech.d and p.jdn_range()[0] > speech.jdn_range()[1]:
+                return        # a letter's "I shall go on Friday": a plan, not yet the story
         cur = self.narrative
+        frame = self.mode != "news" and story.on_frame_line(text, t) and not (
+            self.headings >= 2 and p.gran == "D" and is_heading(text, t))
         if cur is None:
-            self.narrative = p
+            self.narrative, self.weak = p, frame
             self._release_pending(p)
+            return
+        if self.weak and frame:
+            return            # a subtitle's "(copied out fair in 1941)" after the title's "1939"
+        if self.mode != "news" and (story.is_aside(text, t) or story.is_generic(text, t) or
+                                    p.gran == "Y" and story.in_brackets(text, t)):
+            # "Years afterwards, when I crossed again in 1891", "(in 1869 it was worse)": anchors
+            # its own sentence only
+            self.local = (p, _sentence_end(text, t.end) + offset)
+            return
+        if self.weak and not frame and t.explicit_year:
+            # the first date told in the prose after a title's or a preface's date
+            self.narrative, self.weak, self.mainline = p, False, None
             return
         # a coarser mention of the year we are in does not blur the narrative time
         if p.gran == "Y" and cur.y == p.y:
+            self.weak = self.weak and frame
             return
         if p.gran == "M" and cur.gran == "D" and cur.y == p.y and cur.m == p.m:
+            self.weak = self.weak and frame
             return
         a, _ = cur.jdn_range()
         _, b = p.jdn_range()
@@ -704,12 +800,26 @@ class Resolver:
                     t.suspect_year = y
                     self.narrative = fixed
                     return
-        if b < a - 31 and not self._starts_paragraph(t, text):
+        if b < a - 31 and self._resumes_mainline(t, p, cur):
+            self.narrative, self.mainline = p, None
+            return
+        if b < a - 31 and (not self._starts_paragraph(t, text) or story.looks_back(text, t)):
             # a flashback inside a paragraph: anchors its own sentence only
             end = _sentence_end(text, t.end)
             self.local = (p, end + offset)
             return
-        self.narrative = p
+        if p.gran == "Y" and cur.gran != "Y" and p.jdn_range()[0] > cur.jdn_range()[1]:
+            self.mainline = cur
+        elif p.gran != "Y":
+            self.mainline = None
+        self.narrative, self.weak = p, frame
+
+    def _resumes_mainline(self, t: Timex, p: Point, cur: Point) -> bool:
+        """After a year-only jump forward, a full date or a month with its year that falls on or
+        after the story's last running date takes the story back to it."""
+        if cur.gran != "Y" or p.gran == "Y" or not t.explicit_year or self.mainline is None:
+            return False
+        return p.jdn_range()[1] >= self.mainline.jdn_range()[0] - 31
 
     def _starts_paragraph(self, t: Timex, text: str) -> bool:
         ls = text.rfind("\n", 0, t.start) + 1
