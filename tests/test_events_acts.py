@@ -163,6 +163,147 @@ def test_letter_headings_in_a_collection(nlp):
     assert comms(nlp, "Paris, 3 May 1921 was a cold day in the city.") == []
 
 
+def test_passive_and_nominal_acts_and_their_participants(nlp):
+    # a participle chained to a passive verb is passive too
+    got = types(acts(nlp, "The teacher was detained overnight, questioned about her pupils, and released at dawn."))
+    assert got == ["detention", "release"]
+    assert types(acts(nlp, "The smuggler was recaptured near Calais a month later.")) == ["arrest"]
+    assert types(acts(nlp, "The sergeant had three of the deserters put in the guardhouse.")) == ["detention"]
+    assert types(acts(nlp, "Next morning he was transferred to the central prison.")) == ["detention"]
+    assert types(acts(nlp, "The journalist was blindfolded and driven to an unknown house.")) == ["arrest"]
+    f = acts(nlp, "The guards told him that his son would be shot if he refused.")
+    assert types(f) == ["threat"] and f[0]["attributes"]["threatened"] == "execution"
+    f = acts(nlp, "By a decree of March the minister deprived the poet of his citizenship.")
+    assert types(f) == ["expulsion"] and f[0]["attributes"]["ordered"]
+
+
+def test_rulings_on_filings_before_a_court(nlp):
+    assert types(acts(nlp, "The court of appeal rejected his petition in May.")) == ["ruling"]
+    f = acts(nlp, "Her lawyer lodged an appeal with the high court. It was dismissed in June.")
+    assert types(f) == ["ruling"] and f[0]["attributes"]["filing"] == "appeal"
+    # a minister turning down a petition is not a court's ruling
+    assert acts(nlp, "The minister refused the petition of the villagers.") == []
+
+
+def test_removal_carries_out_the_order_told_before(nlp):
+    f = acts(nlp, "The governor signed the expulsion decree on Friday, and on Sunday the police took her "
+                  "as far as the frontier.")
+    assert "expulsion" in types(f)
+
+
+def test_negated_generic_and_non_human_acts_are_not_acts(nlp):
+    assert acts(nlp, "The clerk did not attempt to escape.") == []
+    assert acts(nlp, "He left the country without having been expelled.") == []
+    assert acts(nlp, "Political prisoners were sometimes moved to the punishment cells.") == []
+    assert acts(nlp, "We were detained three days at the island by contrary winds.") == []
+    assert acts(nlp, "The lizards escape detection by changing colour.") == []
+    assert acts(nlp, "Our guide had a narrow escape when the bridge fell.") == []
+    assert acts(nlp, "The ostrich was shot by the captain.") == []
+    assert acts(nlp, "From the ridge a distant village was spied.") == []
+    assert acts(nlp, "The warden, who has charge of the convicts, met us at the gate.") == []
+    assert acts(nlp, "We were lucky in getting three fine days.") == []
+    assert acts(nlp, "She was refused an exit visa twice.") == []
+    assert acts(nlp, "A bundle of letters was seized at the border.") == []
+    assert acts(nlp, "The grunt comes from a sudden expulsion of air.") == []
+    assert acts(nlp, "The captain determined to leave the harbour at dawn.") == []
+    assert acts(nlp, "The strata were broken up and thrown into disorder.") == []
+
+
+def test_more_kinds_of_messages(nlp):
+    def kinds(text):
+        return [x["attributes"]["kind"] for x in comms(nlp, text)]
+    assert kinds("Her uncle sent a telegram asking for news.") == ["telegram"]
+    assert kinds("I cabled a short account of the trial to London.") == ["telegram"]
+    assert kinds("The consul sent a note of protest to the governor.") == ["message"]
+    assert kinds("In May he was summoned to the prefecture.") == ["message"]
+    assert kinds("The villagers petitioned the governor for a new well.") == ["petition"]
+    assert kinds("She applied for an exit permit in March.") == ["petition"]
+    assert kinds("The painter was served with a decree of banishment.") == ["message"]
+    assert kinds("The London papers say that the strike is over.") == ["newspaper"]
+    assert kinds("The society printed a summary of it in its bulletin.") == ["newspaper"]
+    assert kinds("Her story appeared the next day. It ran on the front page.") == ["newspaper"]
+    assert kinds("I wrote on the 3rd and again on the 10th.") == ["letter"]
+    assert kinds("We make this statement so that the facts may be known.") == ["statement"]
+    f = comms(nlp, "He wrote an account of the camp on a scrap of linen and smuggled it out.")
+    assert [(x["attributes"]["kind"], x["attributes"]["status"]) for x in f] == [("message", "smuggled")]
+    # not messages: learned papers, goods, permissions, rules, a letter that carries money
+    assert kinds("He has published several papers on the fossils of the coast.") == []
+    assert kinds("A parcel of books from my aunt was never handed to me.") == []
+    assert kinds("Apply to the agent, who has leave to pass letters to the prisoners.") == []
+    assert kinds("The governor ordered that every letter be handed in open.") == []
+    assert kinds("The defence asked that the minister be summoned to the witness stand.") == []
+    assert kinds("I send you in this letter ten francs.") == []
+
+
+def test_fates_told_of_a_number_or_in_a_later_line(nlp):
+    f = comms(nlp, "Your letters of May came together. I burned the first two after reading them.")
+    assert [(x["attributes"]["kind"], x["attributes"]["status"]) for x in f][-1] == ("letter", "lost")
+    text = "Yours ever,\nJ. B.\n\nRome, 2 March 1840.\nMy dear Anne,\nYour parcel came today."
+    f = [x for x in comms(nlp, text) if x["attributes"].get("heading")]
+    assert len(f) == 1 and text[f[0]["nstart"]:f[0]["nend"]] == "Rome, 2 March 1840."
+
+
+def test_acts_told_by_a_phrase(nlp):
+    f = acts(nlp, "The jury found her not guilty.")
+    assert types(f) == ["acquittal"] and f[0]["roles"]["subject"][0]["text"] == "her"
+    assert types(acts(nlp, "The court found the printer guilty.")) == ["ruling"]
+    assert types(acts(nlp, "Three convicts broke out of the camp at Perm.")) == ["escape"]
+    assert types(acts(nlp, "He was set free in May.")) == ["release"]
+    assert types(acts(nlp, "He served five years in prison.")) == ["imprisonment"]
+    assert types(acts(nlp, "The police raided the flat and took him away.")) == ["arrest"]
+    assert types(acts(nlp, "Two gendarmes came for him at night.")) == ["arrest"]
+    assert types(acts(nlp, "He was ordered out of the country.")) == ["expulsion"]
+    assert types(acts(nlp, "They escorted him to the frontier.")) == ["deportation"]
+    text = ("At the port the inspector said that Ivan is refused admission. We went on by train and the work "
+            "was hard all spring, and the pay was poor. In June a letter came from home. "
+            "They took him back to Hamburg on a cattle boat.")
+    assert types(acts(nlp, text))[-1] == "deportation"
+    f = acts(nlp, "He stood trial in Leipzig.")
+    assert types(f) == ["trial"] and f[0]["roles"]["subject"][0]["text"] == "He"
+    f = acts(nlp, "The judge gave him six months.")
+    assert f[0]["roles"]["subject"][0]["text"] == "him" and f[0]["roles"]["agent"][0]["text"] == "judge"
+    f = acts(nlp, "He was refused entry at Dover.")
+    assert types(f) == ["entry_refused"] and f[0]["roles"]["subject"][0]["text"] == "He"
+    # the same phrases without custody or authority are not acts
+    assert acts(nlp, "When the war broke out in 1914 he was in Paris.") == []
+    assert acts(nlp, "He got out of the carriage.") == []
+    assert acts(nlp, "I spent three days in the town.") == []
+    assert acts(nlp, "The men came for the horses.") == []
+    assert types(acts(nlp, "He was picked up by the police at the station.")) == ["arrest"]
+    assert types(acts(nlp, "In 1942 he was rounded up with the other men of the village.")) == ["arrest"]
+    assert acts(nlp, "The child was picked up some hours afterwards, clinging to the wreck.") == []
+    assert acts(nlp, "The goods were transported to Lima.") == []
+
+
+def test_older_and_official_forms_of_messages(nlp):
+    def kinds(text):
+        return [x["attributes"]["kind"] for x in comms(nlp, text)]
+    assert kinds("I have the honour to acknowledge receipt of your letter of the 5th.") == ["letter"]
+    assert kinds("Your favour of the 3d inst. came to hand.") == ["letter"]
+    assert kinds("My dear Sir,\nYour note of Tuesday came this morning.") == ["message"]
+    assert kinds("An open letter appeared in the Times.") == ["letter"]
+    assert kinds("He rang up the consulate.") == ["telephone"]
+    f = comms(nlp, "The letter miscarried. The cable was garbled.")
+    assert [x["attributes"]["status"] for x in f] == ["lost", "garbled"]
+    f = comms(nlp, "I got a card from her.")
+    assert f[0]["roles"]["recipient"][0]["text"] == "I" and f[0]["roles"]["sender"][0]["text"] == "her"
+    # a card, a favour or bells that are not messages
+    assert kinds("We played cards all night. He asked me a favour. The bells rang out.") == []
+    assert kinds("Two men took my press card. It was returned to me the next morning.") == []
+
+
+def test_word_news_and_channels(nlp):
+    def kinds(text):
+        return [x["attributes"]["kind"] for x in comms(nlp, text)]
+    assert kinds("She received word from her brother.") == ["message"]
+    assert kinds("He kept his word.") == []
+    assert kinds("News came by wire that the king had died.") == ["telegraph"]
+    f = comms(nlp, "He was notified of the decision.")
+    assert f[0]["roles"]["recipient"][0]["text"] == "He"
+    f = comms(nlp, "My reply was delayed by the strike.")
+    assert f[0]["attributes"]["status"] == "delayed"
+
+
 # ---------------------------------------------------------------- retelling
 
 class RetoldEvents(EventsStage):

@@ -13,17 +13,14 @@ from __future__ import annotations
 import re
 
 from . import vocab
-from .travel import FRAME_TYPES as travel_frame_types
-from .syntax import doc_text, governing_verb, is_passive, modal, negated, preps, role, subject
+from .act_parts import (NOT_PERSON_ENTS, _add, _custody, _frame, _habitual, _message_or_goods,  # noqa: F401
+                        _not_a_person, _passive, _patient, _person, _surely_person)
+from .act_phrases import _phrasal_act, _removal_kind, _ruling_on_filing, _threatened
+from .retelling import merge_retold  # noqa: F401  (the events stage calls persecution.merge_retold)
+from .syntax import doc_text, governing_verb, is_passive, modal, negated, preps, subject
 
 HYPOTHETICAL_NOUNS = {"question", "threat", "attempt", "plan", "danger", "fear", "possibility", "idea",
                       "prospect", "demand", "proposal", "intention", "risk"}
-NOT_PERSON_ENTS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "MONEY", "PERCENT", "GPE", "LOC"}
-
-
-def _frame(kind, sent, base, tok):
-    return {"type": kind, "nstart": base + sent.start_char, "nend": base + sent.end_char,
-            "trigger": (base + tok.idx, base + tok.idx + len(tok.text)), "attributes": {}, "roles": {}}
 
 
 def _planned(tok, v) -> bool:
@@ -41,26 +38,6 @@ def _planned(tok, v) -> bool:
     if tok.sent.text.rstrip().rstrip("”\"'’").endswith("?"):
         return True          # asked, not asserted
     return False
-
-
-def _add(roles, name, tok, base):
-    """Add a participant slot; "Two of my co-workers, Comrades A and B" adds the apposition."""
-    if tok is None:
-        return
-    if tok.ent_type_ not in NOT_PERSON_ENTS:
-        roles.setdefault(name, []).append(role(tok, base))
-    for c in tok.children:
-        if c.dep_ == "appos":
-            roles.setdefault(name, []).append(role(c, base))
-            for cc in c.conjuncts:
-                roles.setdefault(name, []).append(role(cc, base))
-        if c.dep_ == "prep" and c.lower_ == "of" and tok.ent_type_ == "CARDINAL":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    _add(roles, name, g, base)
-    for cc in tok.conjuncts:
-        if cc.ent_type_ not in NOT_PERSON_ENTS:
-            roles.setdefault(name, []).append(role(cc, base))
 
 
 def find(sent, base: int) -> list[dict]:
@@ -111,31 +88,21 @@ def _unreal(tok, v) -> bool:
         h = cur.head
         if h.i == cur.i:
             break
-        if h.lemma_.lower() in v["hypothetical_heads"]:
-            return True
+        if h.lemma_.lower() in v["hypothetical_heads"] and (
+                h.pos_ not in ("VERB", "AUX") or h.lemma_.lower() in v["hypothetical_verbs"]):
+            return True       # "the question of his arrest", "thought we would be shot"; not "questioned"
         if cur.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in v["unreal_modals"] for c in h.children):
             return True       # "would try to escape"
         cur = h
     return False
 
 
-def _person(tok) -> bool:
-    """Could this be a person or group moved, held or punished (not a letter, a place, a date)?"""
-    if tok is None:
-        return False
-    if tok.pos_ == "PRON":
-        return tok.lower_ not in ("it", "this", "that", "which", "what")
-    if tok.ent_type_ in NOT_PERSON_ENTS or tok.ent_type_ in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART"):
-        return False
-    if tok.lemma_.lower() in vocab.communication()["nouns"]:
-        return False
-    return tok.pos_ in ("PROPN", "NOUN")
-
-
 def _moved(tok):
     """Who is moved or held by this verb: the passive subject, or the active object."""
     if _passive(tok):
         s = subject(tok)
+        if s is None and tok.dep_ in ("advcl", "conj") and tok.head.pos_ in ("VERB", "AUX"):
+            s = subject(tok.head)      # "I was returned to Piraeus, held for two nights at ..."
         return s if _person(s) else None
     for o in tok.children:
         if o.dep_ in ("dobj", "obj") and _person(o):
@@ -148,16 +115,13 @@ def _destinations(tok):
     out = []
     heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj", "advmod")]
     for h in heads:
-        for p, obj in preps(h, {"to", "into", "on", "onto", "aboard", "in", "at", "inside"}):
-            out.append((p.lower_, obj))
+        for p, obj in preps(h, {"to", "into", "on", "onto", "aboard", "in", "at", "inside", "as"}):
+            if p.lower_ == "as" and obj.head.i == p.i:
+                continue          # "taken as a hostage"; only "as far as the frontier"
+            out.append(("to" if p.lower_ == "as" else p.lower_, obj))
             for p2, obj2 in preps(obj, {"to", "into", "in", "at"}):
                 out.append((p2.lower_, obj2))
     return out
-
-
-def _custody(obj, v) -> bool:
-    words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
-    return bool(words & set(v["custody_nouns"]))
 
 
 def _term_text(sent, tok) -> str:
@@ -171,12 +135,15 @@ def _implicit_act(tok, lemma, v, sent, base, low, ctx):
     """Acts told without their keyword: held in a cell, driven to prison, ordered to leave,
     received three years, put on a plane after an expulsion order, sent to a place of exile."""
     passive = _passive(tok)
-    if negated(tok) or _unreal(tok, v):
+    if negated(tok) or _unreal(tok, v) or _habitual(tok, v):
         return None
     # "ordered him to leave the island": expulsion
     if lemma in v["order_verbs"]:
-        for c in tok.children:
-            if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in v["leave_verbs"]:
+        if not passive and not any(o.dep_ in ("dobj", "obj") for o in tok.children):
+            return None    # "Captain X determined to leave the strait": his own decision
+        out_of = [c for c in tok.children if c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod")]
+        for c in list(tok.children) + out_of:
+            if c in out_of or (c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in v["leave_verbs"]):
                 f = _frame("expulsion", sent, base, tok)
                 f["attributes"]["ordered"] = True
                 _add(f["roles"], "agent", subject(tok) if not passive else None, base)
@@ -195,11 +162,19 @@ def _implicit_act(tok, lemma, v, sent, base, low, ctx):
         return None
     # "received three years in the fortress", "was given five years": a sentence
     if lemma in ("receive", "get", "give"):
+        around = ctx[-600:] + " " + low
+        if not any(re.search(r"\b" + w + r"\b", around) for w in v["legal_context_words"]):
+            return None    # "lucky in getting two fine days": no court, prison or exile in sight
         for o in tok.children:
             if o.dep_ in ("dobj", "obj", "dative") and o.lemma_.lower() in v["term_units"] and \
                     any(c.dep_ == "nummod" or c.like_num for c in o.children):
                 f = _frame("sentence", sent, base, tok)
-                _add(f["roles"], "subject", subject(tok), base)
+                if lemma == "give" and not passive:     # "the judge gave him six months"
+                    _add(f["roles"], "agent", subject(tok), base)
+                    _add(f["roles"], "subject", next((c for c in tok.children if c.i != o.i and c.dep_ in (
+                        "dative", "dobj", "obj")), None), base)
+                else:
+                    _add(f["roles"], "subject", subject(tok), base)
                 end = o
                 for c in tok.children:
                     if c.dep_ == "prep" and c.i > o.i:
@@ -217,12 +192,23 @@ def _implicit_act(tok, lemma, v, sent, base, low, ctx):
         f["attributes"]["ordered"] = True
         _add(f["roles"], "subject", subject(tok), base)
         return f
+    found = _phrasal_act(tok, lemma, passive, v, sent, base)
+    if found is not None:
+        return found
     who = _moved(tok)
     if who is None:
         return None
     dests = _destinations(tok)
+    # "they escorted him to the frontier": put out of the country
+    if lemma in v["transfer_verbs"] and any(p == "to" and o.lemma_.lower() in v["border_nouns"] for p, o in dests) \
+            and (who.pos_ in ("PRON", "PROPN") or who.ent_type_ == "PERSON"):
+        f = _frame(_removal_kind(ctx + " " + low, v), sent, base, tok)
+        _add(f["roles"], "subject", who, base)
+        return f
     # "was held for a month in the town jail", "arrested and held for six weeks"
     if lemma in v["custody_verbs"]:
+        if any(c.dep_ in ("xcomp", "acomp") for c in tok.children):
+            return None    # "kept standing", "kept waiting": how, not where, one was held
         held_for = passive and lemma in ("hold", "keep") and any(o.lemma_.lower() in v["term_units"] + ["night", "hour"]
                                    for p, o in preps(tok, {"for"}))
         if held_for or any(p in ("in", "at", "inside") and _custody(o, v) for p, o in dests) or \
@@ -233,15 +219,24 @@ def _implicit_act(tok, lemma, v, sent, base, low, ctx):
         return None
     if lemma not in v["transfer_verbs"]:
         return None
-    # "drove me in a closed carriage to the citadel": taken into custody
-    if any(p in ("to", "into") and _custody(o, v) for p, o in dests):
+    # "drove me in a closed carriage to the citadel": taken into custody; "put in the citadel"
+    put_in = lemma == "put" and any(p in ("in", "inside") and _custody(o, v) for p, o in dests)
+    if put_in or any(p in ("to", "into") and _custody(o, v) for p, o in dests):
         recent = ctx[-300:] + low[:tok.idx - sent.start_char]
         kind = "detention" if re.search(r"\barrest|\bdetain|\bprison|\bjail|\bcustody", recent) else "arrest"
+        if put_in or lemma in v["custody_transfer_verbs"]:
+            kind = "detention"     # put in a cell, transferred to a prison: already in custody
         f = _frame(kind, sent, base, tok)
         _add(f["roles"], "subject", who, base)
         return f
     around = ctx + " " + low
     dests = [(p, o) for p, o in dests if o.ent_type_ not in ("DATE", "TIME")]
+    # "I was hooded, pushed into a car and taken to a building": seized, told by how
+    if passive and any(re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", low) for c in v["seizure_cues"]) and \
+            any(p in ("to", "into") for p, o in dests) and not re.search(r"\barrest|\bdetain", ctx[-300:]):
+        f = _frame("arrest", sent, base, tok)
+        _add(f["roles"], "subject", who, base)
+        return f
     # "was taken from the ship by night": seized
     if lemma == "take" and passive and preps(tok, {"from"}) and not any(p in ("to", "into") for p, o in dests):
         f = _frame("arrest", sent, base, tok)
@@ -259,10 +254,14 @@ def _implicit_act(tok, lemma, v, sent, base, low, ctx):
         return None        # "was brought to see me": a visit
     if any(w.lemma_.lower() in v["vehicle_nouns"] for o in tok.children if o.dep_ in ("dobj", "obj") for w in o.subtree):
         return None        # "I take the night train": riding, not being taken
+    # "sent back" after a refusal told earlier in the text, however far back
+    back = any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in tok.children)
+    if back and any(w in doc_text(sent.doc)[:sent.start_char].lower() for w in v["removal_context"]):
+        around += " " + v["removal_context"][0]
     # after an order to leave, refusal of entry or deportation order: "took him back to the port"
     if any(p in ("to", "on", "onto", "aboard") for p, o in dests) and who.pos_ in ("PRON", "PROPN") and \
-            any(w in around for w in v["context_orders"] + v["forced_cues"]) and lemma != "send":
-        f = _frame("deportation", sent, base, tok)
+            any(w in around for w in v["context_orders"] + v["forced_cues"]) and (lemma != "send" or back):
+        f = _frame(_removal_kind(around, v), sent, base, tok)
         _add(f["roles"], "subject", who, base)
         return f
     # "was sent to a remote town" in a story of exile
@@ -287,13 +286,33 @@ def _verb_act(tok, lemma, v, sent, base, low, ctx=""):
                 _add(f["roles"], "subject", subject(tok), base)
                 return f
         return None
-    # refused to admit you / refused a visa
+    if not negated(tok):
+        ruled = _ruling_on_filing(tok, lemma, v, sent, base)
+        if ruled is not None:
+            return ruled
+    # "deprived him of his citizenship": the state puts him out (an expulsion ordered)
+    if lemma in v["deprive_verbs"] and not negated(tok) and not _unreal(tok, v) and \
+            any(obj.lemma_.lower() in v["citizenship_nouns"] for h in [tok] + [
+                c for c in tok.children if c.dep_ in ("dobj", "obj")] for p, obj in preps(h, {"of"})):
+        f = _frame("expulsion", sent, base, tok)
+        f["attributes"]["ordered"] = True
+        f["attributes"]["citizenship_revoked"] = True
+        who = subject(tok) if _passive(tok) else next((o for o in tok.children if o.dep_ in ("dobj", "obj")), None)
+        _add(f["roles"], "subject", who, base)
+        return f
+    # refused to admit you / refused a visa (an exit visa or leave to go is not entry)
     if lemma in v["refusal_words"]:
         for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass") and any(g.lemma_.lower() in v["exit_words"] for g in c.children
+                                                       if g.dep_ in ("amod", "compound")):
+                return None
             if (c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in v["entry_verbs"]) or \
                (c.dep_ in ("dobj",) and c.lemma_.lower() in v["entry_nouns"]):
                 f = _frame("entry_refused", sent, base, tok)
-                _add(f["roles"], "agent", subject(tok), base)
+                if _passive(tok):                       # "he was refused entry at Dover"
+                    _add(f["roles"], "subject", subject(tok), base)
+                else:
+                    _add(f["roles"], "agent", subject(tok), base)
                 for o in c.children:
                     if o.dep_ in ("dobj",):
                         _add(f["roles"], "subject", o, base)
@@ -309,18 +328,40 @@ def _verb_act(tok, lemma, v, sent, base, low, ctx=""):
     if not kind:
         return _implicit_act(tok, lemma, v, sent, base, low, ctx)
     passive = _passive(tok)
-    if lemma in v["verbs_need_passive"] and not passive:
-        return None
+    tried = lemma == "try" and not passive and preps(tok, {"for"}) and any(
+        o.dep_ in ("dobj", "obj") and o.pos_ in ("PRON", "PROPN") for o in tok.children)
+    if lemma in v["verbs_need_passive"] and not passive and not tried:
+        return None       # "tried to escape"; but "the court tried him for heresy"
     neg = negated(tok)
     if neg:
         return None
+    if tok.dep_ == "xcomp" and negated(tok.head):
+        return None       # "did not attempt to escape", "never tried to flee"
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return None       # "without having been expelled"
+    need = v["verb_needs_preps"].get(lemma)
+    if need and not preps(tok, set(need)):
+        return None       # "spied a lake" is seeing; "spied on us" is surveillance
+    if kind == "detention" and any(obj.lemma_.lower() in v["delay_causes"] for p, obj in preps(tok, {"by"})):
+        return None       # "detained six days by bad weather": delayed, not held
+    if kind == "escape" and any(c.dep_ in ("dobj", "obj") and c.ent_type_ not in ("GPE", "LOC", "FAC") and
+                                c.lemma_.lower() not in v["custody_nouns"] for c in tok.children):
+        return None       # "escape detection", "escaped notice": evaded
+    if _not_a_person(_patient(tok, kind, passive), v):
+        return None       # "the spider, trying to escape", "the jaguar having been banished"
+    if lemma in v["verbs_need_person"] and not _surely_person(_patient(tok, kind, passive), v):
+        return None       # "the goods were transported to Lima"
+    if _habitual(tok, v):
+        return None       # "prisoners were sometimes moved to the punishment cells"
     if lemma == "dismiss" and not _dismissal(tok):
         return None
     if kind == "expulsion" and any(obj.lemma_.lower() in v["organisation_nouns"] for p, obj in preps(tok, {"from"})):
         return None       # expelled from the party: membership, not a country
     if _unreal(tok, v):
-        return None       # "might easily be arrested", "did they mean to deport me?"
+        return _threatened(tok, kind, v, sent, base)   # "might easily be arrested"; "told me she would be arrested if"
     subj = subject(tok)
+    if passive and subj is not None and subj.pos_ == "NOUN" and _message_or_goods(subj):
+        return None       # "a packet of letters was seized": a message, not a person
     if subj is None and tok.dep_ in ("acomp", "dep", "conj") and tok.head.pos_ in ("AUX", "VERB"):
         subj = subject(tok.head)     # "I was exiled" parsed as be + adjective
     if subj is not None and subj.lower_ in ("nobody", "no", "none", "noone"):
@@ -373,19 +414,6 @@ def _verb_act(tok, lemma, v, sent, base, low, ctx=""):
     return f
 
 
-def _passive(tok) -> bool:
-    """Passive, also when the parser hangs the participle on "was" or on a passive verb
-    before it ("was seized on the quay, hanged a week later")."""
-    if is_passive(tok):
-        return True
-    if tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "dobj", "obj") for c in tok.children):
-        if tok.dep_ == "acomp" and tok.head.lemma_ == "be":
-            return True
-        if tok.dep_ in ("conj", "dep") and tok.head.pos_ == "VERB" and is_passive(tok.head):
-            return True
-    return False
-
-
 def _dismissal(tok) -> bool:
     """"dismissed him from the service", "dismissed the appeal": a decision, not "dismissed the idea"."""
     for o in tok.children:
@@ -414,6 +442,10 @@ def _noun_act(tok, lemma, v, sent, base, low="", ctx=""):
         kind = "hunger_strike"      # "ended the strike" after a hunger strike was told
     if not kind:
         return None
+    if any(c.dep_ == "amod" and c.lower_ in v["idiom_modifiers"].get(lemma, ()) for c in tok.children):
+        return None                 # "a narrow escape": a close call
+    if lemma == "charge" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        return None                 # "under charge of a girl": in her care
     if any(c.dep_ == "det" and c.lower_ in ("no",) for c in tok.children) and lemma != "warrant":
         return None                 # "showed no warrant" is still an arrest
     if _unreal(tok, v) or (tok.dep_ == "pobj" and tok.head.lower_ == "for" and not ordered):
@@ -430,6 +462,9 @@ def _noun_act(tok, lemma, v, sent, base, low="", ctx=""):
     if lemma == "charge" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
             not any(c.dep_ == "det" for c in tok.children):
         return None        # "in charge of": responsible for
+    if lemma == "charge" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("have", "take", "assume") and \
+            not any(c.dep_ == "det" for c in tok.children):
+        return None        # "which has charge of the prisoners": responsible for
     light = set(v["light_verbs"])
     verb = governing_verb(tok, 2)
     acts_verbs = set(k for k, x in v["verbs"].items() if x)
@@ -441,9 +476,13 @@ def _noun_act(tok, lemma, v, sent, base, low="", ctx=""):
             return None
         if verb.lemma_.lower() in acts_verbs:
             return None
+        if verb.lemma_.lower() in ("go", "come") and tok.dep_ == "pobj" and tok.head.lower_ not in ("on", "into", "under"):
+            return None     # "went on strike", "went into exile"; not "comes from a sudden expulsion"
         ok = True
         subj = subject(verb)
-        if tok.dep_ == "dobj":
+        if verb.lemma_.lower() in v["undergo_verbs"] and tok.dep_ in ("dobj", "pobj"):
+            _add(f["roles"], "subject", subj, base)     # "he stood trial", "they went on hunger strike"
+        elif tok.dep_ == "dobj":
             _add(f["roles"], "agent", subj, base)
             for o in verb.children:
                 if o.dep_ == "dative":
@@ -457,13 +496,14 @@ def _noun_act(tok, lemma, v, sent, base, low="", ctx=""):
             f["attributes"]["accusation"] = doc_text(sent.doc)[obj.left_edge.idx:obj.idx + len(obj.text)]
             continue
         if obj.pos_ in ("NOUN", "PROPN", "PRON") and obj.ent_type_ not in NOT_PERSON_ENTS and \
-                obj.lemma_.lower() not in ("counter", "activity", "kind", "sort"):
+                obj.lemma_.lower() not in ("counter", "activity", "kind", "sort") and not _not_a_person(obj, v):
             ok = True
             _add(f["roles"], "subject", obj, base)
     # "a hunger strike that lasted about 50 days"; "Butov's answer was a hunger strike"
     for c in tok.children:
-        if c.dep_ in ("relcl", "acl") and c.tag_ in ("VBD", "VBN") and not negated(c):
-            ok = True
+        if c.dep_ in ("relcl", "acl") and c.tag_ in ("VBD", "VBN") and not negated(c) and (
+                kind != "sentence" or c.lemma_.lower() in v["sentence_noun_verbs"]):
+            ok = True                # not "any sentence we addressed them"
         if c.dep_ == "poss":
             _add(f["roles"], "subject", c, base)
     if tok.dep_ == "attr" and verb is not None and verb.lemma_ == "be":
@@ -486,92 +526,3 @@ def _legal_basis(f, sent, low, v):
     if m:
         f["attributes"]["charge"] = m.group(0)
     f["basis_cue"] = True   # resolve may look at the previous sentence of the paragraph
-
-
-# acts a narrative usually tells once per person: a retelling without a named subject is the same act
-SINGULAR_TYPES = {"ultimatum", "deportation_order", "trial", "ruling", "entry_refused", "expulsion", "acquittal",
-                  "hunger_strike"}
-DOERS = {"hunger_strike", "escape", "protest", "strike", "boycott"}     # the subject may be told as the agent
-SAME_ACT = {("expulsion", "deportation_order"), ("deportation_order", "expulsion")}
-NOT_ACTS = {"communication", *travel_frame_types}
-AGAIN = re.compile(r"\b(?:again|once more|another|second time|third time|re-?arrest\w*|new)\b", re.I)
-
-
-def merge_retold(doc, frames: list[dict]) -> list[dict]:
-    """Fold retellings of one act into its first telling.
-
-    The same ultimatum is told in the narrative and again in a quoted letter;
-    the same order is "shown" and then "ordered my expulsion". Frames of one
-    type (or an expulsion order after a deportation order), in different
-    sentences of one document, whose subjects are the same entities (or, for
-    acts told once per person such as an ultimatum, not named) and whose own
-    dates agree, become one frame; every telling's span is kept in
-    ``attributes["evidence"]`` as ``{"doc", "start", "end"}`` source offsets.
-    Called by the events stage after all sections are read, before emitting.
-    """
-    from .resolve import date_for, entities_for, places_in     # resolve reads the other stages' mentions
-
-    kept: list[dict] = []
-    out: list[dict] = []
-    for f in frames:
-        if f.get("type") in NOT_ACTS:
-            out.append(f)
-            continue
-        try:
-            target = _retold_of(doc, f, kept, date_for, entities_for, places_in)
-        except Exception:           # never lose an act over a failed comparison
-            target = None
-        if target is None:
-            kept.append(f)
-            out.append(f)
-            continue
-        ev = target["attributes"].setdefault("evidence", [_evidence(doc, target)])
-        ev.append(_evidence(doc, f))
-        for slot, rs in f["roles"].items():
-            have = {tuple(r["span"]) for r in target["roles"].get(slot, [])}
-            target["roles"].setdefault(slot, []).extend(r for r in rs if tuple(r["span"]) not in have)
-        for k, x in f["attributes"].items():
-            if k not in ("planned", "ordered"):
-                target["attributes"].setdefault(k, x)
-    return out
-
-
-def _evidence(doc, f) -> dict:
-    s, e = doc.to_source(f["nstart"], f["nend"])
-    return {"doc": doc.id, "start": s, "end": e}
-
-
-def _retold_of(doc, f, kept, date_for, entities_for, places_in):
-    text = doc.norm[f["nstart"]:f["nend"]]
-    if AGAIN.search(text):
-        return None
-    subj_f = _subjects(doc, f, entities_for)
-    date_f = date_for(doc, f["nstart"], f["nend"], f["trigger"][0], inherit=False)
-    for g in reversed(kept):
-        if g["nstart"] == f["nstart"]:
-            continue
-        if g["type"] != f["type"] and (g["type"], f["type"]) not in SAME_ACT:
-            continue
-        subj_g = _subjects(doc, g, entities_for)
-        if subj_f and subj_g:
-            if not subj_f & subj_g:
-                continue
-        elif f["type"] not in SINGULAR_TYPES:
-            continue
-        pf, pg = set(places_in(doc, f["nstart"], f["nend"])), set(places_in(doc, g["nstart"], g["nend"]))
-        if pf and pg and not pf & pg and f["type"] not in SINGULAR_TYPES:
-            continue          # held in a cell in the city, then held in a camp on an island
-        date_g = date_for(doc, g["nstart"], g["nend"], g["trigger"][0], inherit=False)
-        if date_f and date_g:
-            a, b = str(date_f.get("value", "")), str(date_g.get("value", ""))
-            if not (a.startswith(b) or b.startswith(a)):
-                continue
-        elif f["type"] not in SINGULAR_TYPES:
-            continue          # one person is held, moved or arrested many times: only a shared date says "same"
-        return g
-    return None
-
-
-def _subjects(doc, f, entities_for) -> set:
-    slots = ("subject", "agent") if f["type"] in DOERS else ("subject",)
-    return {e for slot in slots for r in f["roles"].get(slot, []) for e in entities_for(doc, r)}
