@@ -2,7 +2,15 @@
 
 ``tag(text)`` finds dates, times, durations and sets in a text and resolves
 them against the narrative (or against ``reference_date``, the document
-creation time).  ``grammar`` finds, ``resolve`` anchors, ``calendars``
+creation time).
+
+Finding: ``grammar`` runs the rules and merges their spans; the rules are in
+``dates``, ``relative``, ``periods``, ``clock`` and ``durations``, built from
+``lexicon`` (words and numbers) and registered in ``rules``; each yields a
+``timex.Timex``.  Anchoring: ``resolve`` keeps the narrative state, with
+``anchoring`` (the date an expression denotes), ``intervals`` (values and
+earliest/latest bounds), ``tense`` (clause cues), ``letters`` (dated entries,
+quotations) and ``narrative`` (what may move the story).  ``calendars``
 converts Old Style dates, ``chronology`` checks the narrated dates against
 each other.
 """

@@ -43,6 +43,16 @@ def jdn_to_julian(j: int) -> tuple[int, int, int]:
     return d - 4800 + m // 10, m + 3 - 12 * (m // 10), e - (153 * m + 2) // 5 + 1
 
 
+def to_jdn(y: int, m: int, d: int, calendar: str = "gregorian") -> int:
+    """Julian day number of a date in either calendar."""
+    return julian_to_jdn(y, m, d) if calendar == "julian" else gregorian_to_jdn(y, m, d)
+
+
+def from_jdn(j: int, calendar: str = "gregorian") -> tuple[int, int, int]:
+    """(year, month, day) of a Julian day number in either calendar."""
+    return jdn_to_julian(j) if calendar == "julian" else jdn_to_gregorian(j)
+
+
 def julian_to_gregorian(y: int, m: int, d: int) -> tuple[int, int, int]:
     return jdn_to_gregorian(julian_to_jdn(y, m, d))
 

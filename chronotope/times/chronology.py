@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from . import calendars as cal
-from .grammar import Timex
+from .timex import Timex
 from .vocab import alternation, vocabulary
 
 DAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -41,11 +41,11 @@ def _jdn(t: Timex) -> int | None:
     c = t.resolved_calendar or "gregorian"
     if not cal.valid(t.year, t.month, t.day, c):
         return None
-    return cal.julian_to_jdn(t.year, t.month, t.day) if c == "julian" else cal.gregorian_to_jdn(t.year, t.month, t.day)
+    return cal.to_jdn(t.year, t.month, t.day, c)
 
 
 def _iso(j: int, calendar: str = "gregorian") -> str:
-    y, m, d = cal.jdn_to_julian(j) if calendar == "julian" else cal.jdn_to_gregorian(j)
+    y, m, d = cal.from_jdn(j, calendar)
     return f"{d} {_month(m)} {y}" + (" (Old Style)" if calendar == "julian" else "")
 
 
@@ -81,7 +81,7 @@ def _journey_order(doc, timexes: list[Timex], mentions: list, skip) -> None:
         c = t.resolved_calendar or "gregorian"
         if not ymd or not cal.valid(*ymd, c) or any(s <= m.nstart < e for s, e in skip):
             continue
-        j = cal.julian_to_jdn(*ymd) if c == "julian" else cal.gregorian_to_jdn(*ymd)
+        j = cal.to_jdn(*ymd, c)
         dated.append((m, j, c))
     for (m1, j1, c1), (m2, j2, c2) in zip(dated, dated[1:]):
         if j2 >= j1 or m2.nstart - m1.nend > 160 or SENTENCE_BREAK.search(norm, m1.nend, m2.nstart):

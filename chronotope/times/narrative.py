@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .grammar import Timex
+from .timex import Timex
 from .vocab import alternation, vocabulary
 
 V = vocabulary()

@@ -15,7 +15,7 @@ def vocabulary() -> dict:
         return json.load(f)
 
 
-def alternation(words, boundary: bool = True) -> str:
+def alternation(words) -> str:
     """A regex alternation of words, longest first, with flexible inner whitespace."""
     parts = sorted(set(words), key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
