@@ -251,3 +251,90 @@ def test_from_a_to_b_and_from_b_to_c_in_one_sentence(pipeline):
     assert ("Vologda", "Yaroslavl") in stops
     assert ("Yaroslavl", "Moscow") in stops and ("Moscow", "St Petersburg") in stops
     assert "rail" in dict(((a, b), m) for a, b, m in legs)[("Yaroslavl", "Moscow")]
+
+
+def _modes(d, planned=False):
+    return {(a, b): m for a, b, m in _legs(d, planned)}
+
+
+def test_vehicle_taken_before_the_movement_it_serves(pipeline):
+    text = ("On 21 March 1867 Adam Nowak left St Petersburg in a peasant's sledge and reached Helsingfors "
+            "after three nights on the road. At Helsingfors he found a Swedish steamer, and on 30 March he "
+            "landed at Stockholm. There he waited two days for the packet, and on 2 April he reached Copenhagen.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    modes = _modes(d)
+    assert modes[("St Petersburg", "Helsingfors")] == ["sleigh"]
+    assert modes[("Helsingfors", "Stockholm")] == ["ship"]      # not the sledge carried over
+    assert modes[("Stockholm", "Copenhagen")] == ["ship"]
+
+
+def test_vehicles_of_other_people_and_of_comparisons_are_not_ours(pipeline):
+    text = ("Paris, 8 October 1951\n\nDear Desmond,\n\nI flew over from London on Monday in a Dakota that "
+            "shook like a wet dog. Giraud, the photographer, has a Citroën and a motor launch. "
+            "His wife Hélène came down from Lyon by the night train to join us.\n\nYours,\nMargaret")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    modes = _modes(d)
+    assert modes[("London", "Paris")] == ["aircraft"]
+    assert modes[("Lyon", "Paris")] == ["rail"]       # she came to where the writer is, on her own journey
+    ours = [j for j in d.journeys if any(d.entities[l.to_place].name == "Paris" and
+                                         d.entities[l.from_place].name == "London" for l in j.legs)]
+    assert all("Lyon" not in [d.entities[l.from_place].name for l in j.legs] for j in ours)
+
+
+def test_the_period_decides_what_drove_and_flew_mean(pipeline):
+    modern = run(pipeline, "In May 1955 we drove from Paris to Lyon, and in June we flew from Lyon to London.")
+    old = run(pipeline, "In May 1835 we drove from Paris to Lyon.\n\nIn June 1868 we took the cars from "
+                        "New York to Chicago.")
+    if not any(m.kind == "place" for m in modern.mentions):
+        pytest.skip("places stage not present")
+    assert _modes(modern)[("Paris", "Lyon")] == ["car"]
+    assert _modes(modern)[("Lyon", "London")] == ["aircraft"]
+    assert _modes(old)[("Paris", "Lyon")] == ["carriage"]
+    assert _modes(old)[("New York", "Chicago")] == ["rail"]     # railway cars before motor cars
+
+
+def test_named_vessels_calls_and_clues_of_the_vehicle(pipeline):
+    text = ("On 7 May 1868 we went aboard the City of Paris, an iron screw steamer, at Liverpool. "
+            "The next afternoon the Orlando put in at Queenstown. "
+            "On 20 May we left New York and got to Albany that night, with one puncture near Yonkers.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    modes = _modes(d)
+    assert modes[("Liverpool", "Queenstown")] == ["ship"]
+    assert not any(j.attributes.get("traveller_text") == "orlando" for j in d.journeys)
+    assert modes[("New York", "Albany")] == ["car"]
+
+
+def test_buildings_in_town_vessels_by_name_and_boarding_at_the_stop(pipeline):
+    text = ("We left Kiev on 16 June 1894 in a prison car coupled to the Moscow train. In Moscow we were "
+            "marched from the station to the Butyrki transit prison. On 7 July we were taken by rail to "
+            "Nizhny Novgorod and there put aboard the convict barge, which was towed down the Volga to Perm.\n\n"
+            "In Perm the ship Estonia lay at the quay. The officer said that Lis must go back to Kazan "
+            "with the Estonia on Saturday.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    modes = _modes(d)
+    assert modes[("Kiev", "Moscow")] == ["rail"]
+    assert modes[("Moscow", "Nizhny Novgorod")] == ["rail"]      # the barge is the next stage's
+    assert "boat" in modes[("Nizhny Novgorod", "Perm")]
+    assert not any("Butyrki" in (a or "") or "Butyrki" in (b or "") for a, b, _ in _legs(d))
+    assert ("Perm", "Kazan") in _modes(d, planned=True) and _modes(d, planned=True)[("Perm", "Kazan")] == ["ship"]
+
+
+def test_vehicles_that_pass_us_or_serve_others_are_not_ours(pipeline):
+    text = ("On 3 May 1850 we left Geneva on foot and walked to Lausanne. On 5 May we went on to Vevey; "
+            "the diligence passed us on the road, full of English tourists. "
+            "The Committee had a lorry that went to Montreux on Thursdays.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    modes = _modes(d)
+    assert modes[("Geneva", "Lausanne")] == ["foot"]
+    assert "carriage" not in modes.get(("Lausanne", "Vevey"), [])
+    assert not any(b == "Montreux" for _, b, _ in _legs(d))

@@ -110,14 +110,15 @@ def _key(doc, f, focus, v) -> str | None:
     if any(r.get("person") in ("I", "we") or r.get("kind") == "first"
            or (r.get("owner") in ("I", "we") and r.get("lemma") not in kin) for r in roles):
         return NARRATOR     # "our convoy", not "my father": a relative is a traveller of their own
-    for r in roles:
-        if r.get("kind") == "own":
-            ids = entities_for(doc, r)
-            if ids:
-                return NARRATOR if ids[0] == protagonist(doc) else ids[0]
-            if r.get("person") in ("you",):
-                return None
-            return "np:" + r.get("lemma", r["text"].lower())
+    owns = [r for r in roles if r.get("kind") == "own"]
+    for r in owns:      # "his wife Hélène": the one named
+        ids = entities_for(doc, r)
+        if ids:
+            return NARRATOR if ids[0] == protagonist(doc) else ids[0]
+    for r in owns:
+        if r.get("person") in ("you",):
+            return None
+        return "np:" + r.get("lemma", r["text"].lower())
     for r in roles:
         if r.get("pronoun"):
             k = _antecedent_key(doc, r, v)
@@ -176,10 +177,61 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         cands = [pid for pos, pid in locatives if pos < before]
         return cands[-1] if cands else None
 
-    def mode_add(t, mode, f):
-        if mode.endswith("?"):
-            prev = (t.leg["modes"] if t.leg else []) or (t.legs[-1]["modes"] if t.legs else [])
-            mode = "rail" if "rail" in prev else mode[:-1]
+    def resolve_mode(t, mode, f):
+        """A mode the words leave open: "the cars" (railway or motor), "drove" (carriage or
+        motor car), "flew" (an aircraft only once there were any): the journey's vehicle so far,
+        else the period of the narrative."""
+        if not mode.endswith("?"):
+            return mode
+        prev = (t.leg["modes"] if t.leg else []) or (t.legs[-1]["modes"] if t.legs else [])
+        kind = mode[:-1]
+        year = _year_at(doc, f["trigger"][0])
+        if kind in ("car", "carriage"):
+            near = {g.get("mode") for g in by_sentence.get(f["nstart"], [])} | {
+                m[1] for g in by_sentence.get(f["nstart"], []) for m in g.get("modes", []) or []}
+            if "rail" in prev or "rail" in near or (kind == "car" and year is not None and year < 1895):
+                return "rail"       # "we were in the cars" in 1868: railway cars
+            return kind
+        if kind == "motor":
+            if year is None:
+                return None
+            return "car" if year >= 1915 else ("carriage" if year < 1895 else None)
+        if kind == "air":
+            return "aircraft" if year is not None and year >= 1910 else None
+        return None
+
+    def frame_modes(t, f):
+        """The vehicles named in a movement's own clause go to the legs that movement made."""
+        modes = [m[1] for m in f.get("modes", [])]
+        if not modes:
+            return
+        if f.get("local") or (f["from"] and f["to"] and not (_first(doc, f["from"]) or _first(doc, f["to"])
+                                                          or _first(doc, f["via"]))):
+            return          # "marched from the dock to the station": a move within a town
+        legs = [l for l in t.legs[-4:] if f in l["frames"] and not l.get("implied")    # "at A, next seen leaving B"
+                and l.get("arrival_only") is not f]
+        if t.leg is not None and f in t.leg["frames"]:
+            legs.append(t.leg)
+        if not legs:
+            for m in modes:
+                mode_add(t, m, f)
+            return
+        weak = {m[1] for m in f.get("modes", [])
+                if m[0] == f["trigger"][0] and f["lemma"] in v.get("weak_verb_modes", [])}
+        for leg in legs:
+            if leg.pop("inherited", False):
+                leg["modes"] = []   # the previous leg's vehicle was a guess: this one is named
+            for m in modes:
+                if m in weak and leg["modes"]:
+                    continue        # "left in a sledge and drove south": the sledge was driven
+                m = resolve_mode(t, m, f)
+                if m and m not in leg["modes"]:
+                    leg["modes"].append(m)
+
+    def mode_add(t, mode, f, onward=False):
+        mode = resolve_mode(t, mode, f)
+        if not mode:
+            return
         para = para_of(f)
         last_dest = t.legs[-1].get("dest_frame") if t.legs else None
         if t.leg is None and last_dest is not None and last_dest["nstart"] == f["nstart"] \
@@ -197,9 +249,12 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             return
         # "At Galesburg Nils met us with a wagon, and we drove on to Andover": the vehicle of the
         # stage this sentence goes on to tell, not of the one that ended before it
-        onward = t.leg is not None and t.leg["to"] and (t.leg.get("dest_frame") or {}).get("nstart") != f["nstart"] \
-            and any(g["type"] == "travel" and not g.get("planned") and g["to"] and g["trigger"][0] > f["trigger"][0]
-                    for g in by_sentence.get(f["nstart"], []))
+        told = t.leg.get("dest_frame") if t.leg is not None else None
+        boarded_after = bool(f.get("boarding")) and told is not None and told["trigger"][0] < f["trigger"][0]
+        goes_on = any(g["type"] == "travel" and not g.get("planned") and g["to"] and g["trigger"][0] > f["trigger"][0]
+                      for g in by_sentence.get(f["nstart"], []))
+        onward = t.leg is not None and t.leg["to"] and ((told or {}).get("nstart") != f["nstart"] or boarded_after) \
+            and (onward or boarded_after or goes_on)
         if t.leg is None:
             t.open(start_loc(t, f["nstart"]), para, f, _date(f))
         elif t.leg["to"] and (t.leg["to_para"] != para or onward):
@@ -321,15 +376,22 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                        for g in by_sentence.get(f["nstart"], []))
         if f["type"] != "travel":
             return False
-        if f.get("background"):
-            return True
+        if f.get("background") or _key(doc, f, focus, v) != heading[0]:
+            return True     # "he stopped at every shrine", "to cross himself": not the writer's arrival
         return not f.get("planned") and bool(f.get("past"))
 
     done_measures: set[tuple[str, int]] = set()
     planned: dict[str, list[Leg]] = {}
     heading = None          # (traveller, place, frame, paragraph) of a heading not yet applied
+    vessels: dict[str, str] = {}     # names of vessels told so far ("the ship Estonia") and their mode
     for f in frames:
         typ = f["type"]
+        if typ == "vessel":
+            vessels[f["name"]] = f["mode"]
+            continue
+        if typ == "travel" and any(n in vessels for n in f.get("vehicle_names", [])):
+            f = dict(f, modes=f["modes"] + [(f["trigger"][0] + 1, vessels[n])     # "back to Danzig with the Estonia"
+                                            for n in f["vehicle_names"] if n in vessels])
         if heading is not None and typ != "heading" and not told_before_heading(f):
             arrive_by_heading(*heading)
             heading = None
@@ -373,12 +435,24 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             at = _first(doc, f["at"], exclude=frm + to)
             if f["kind"] == "stop" and at and not to:
                 to = at         # "we sail tomorrow and call at Copenhagen"
+            if f["lemma"] == "come" and f["kind"] == "move" and frm and not (to or via) and k != focus \
+                    and focus in tracks:
+                t0 = tracks[focus]      # "his wife came down from Paris to join him": to where we are
+                here = (t0.leg["to"] or t0.leg["from"]) if t0.leg is not None else t0.loc
+                if heading is not None and heading[0] == focus:
+                    here = heading[1]   # a letter's body: the writer is where it is written from
+                if here and here not in frm:
+                    to = [here]
             if f.get("planned"):
                 if frm or to or via:
                     here = None
                     if k in tracks:
                         t0 = tracks[k]
                         here = (t0.leg["to"] or t0.leg["from"]) if t0.leg is not None else t0.loc
+                    elif focus in tracks:   # someone first seen beside us ("he must go back to Danzig")
+                        t0 = tracks[focus]
+                        here = heading[1] if heading is not None and heading[0] == focus else (
+                            (t0.leg["to"] or t0.leg["from"]) if t0.leg is not None else t0.loc)
                     ev = _planned_event(doc, f, k, frm, to, via)
                     planned.setdefault(k, []).append(_planned_leg(doc, f, ev, frm[0] if frm else here,
                                                                   to, via))
@@ -406,8 +480,8 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                 here = (t.leg["to"] or t.leg["from"]) if t.leg is not None else t.loc
                 if fronted[0] != here and _split_stops(doc, fronted, v)[0]:
                     dest(t, fronted[0], f, arrive=True)
-            for m in f.get("modes", []):
-                mode_add(t, m[1], f)
+                    if t.legs:      # "In Moscow we were marched ...": the march is not how they came
+                        t.legs[-1]["arrival_only"] = f
             if frm:
                 origin(t, frm[0], f)
             elif f["kind"] in ("depart",) and (t.leg is None or t.leg["to"]):
@@ -438,6 +512,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                 to = []
             for i, p in enumerate(to):       # "to Laibach, and thence ... to Vienna": one stop after another
                 dest(t, p, f, arrive=f["kind"] == "arrive" and i == len(to) - 1)
+            frame_modes(t, f)
             if (k, f["nstart"]) not in done_measures:
                 done_measures.add((k, f["nstart"]))
                 measures(t, f)
@@ -447,10 +522,15 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             t = tracks.get(focus)
             if t is None:
                 continue
+            taker = _key(doc, f, focus, v) if f.get("travellers") else None
+            if taker is not None and taker != focus:
+                continue        # "Giraud has a Citroën": someone else's vehicle
             same = [g for g in by_sentence.get(f["nstart"], []) if g["type"] == "travel" and not g.get("planned")]
-            if not (same or f.get("fragment") or (focus == NARRATOR and (f.get("first_person") or f.get("owner")))):
+            if not (same or f.get("fragment") or taker == focus
+                    or (focus == NARRATOR and (f.get("first_person") or f.get("owner")) and not f.get("cue"))):
                 continue
-            mode_add(t, f["mode"], f)
+            # "at Helsingfors he found a steamer": a vehicle taken starts the next stage
+            mode_add(t, f["mode"], f, onward=bool(f.get("taking")) and taker == focus)
         elif typ == "stop":
             if focus is None or focus not in tracks:
                 continue
@@ -512,6 +592,20 @@ def _planned_leg(doc, f, ev, frm, to, via) -> Leg:
     return Leg(from_place=frm, to_place=dest, modes=[m[1] for m in f.get("modes", [])],
                evidence=[{"doc": doc.id, "start": s, "end": e}], event=ev.id if ev else None,
                attributes=attrs)
+
+
+def _year_at(doc, pos: int) -> int | None:
+    """The year the narrative stands in at a position: the last year told before it, else
+    the first told after it."""
+    years = doc.state.get("events.years")
+    if years is None:
+        years = sorted((m.nstart, int(m.value[:4])) for m in doc.mentions_of("date")
+                       if m.value and re.match(r"\d{4}", m.value))
+        doc.state["events.years"] = years
+    before = [y for s, y in years if s <= pos]
+    if before:
+        return before[-1]
+    return years[0][1] if years else None
 
 
 def _far(a: str, b: str) -> bool:

@@ -22,7 +22,7 @@ from . import vocab
 from .syntax import doc_sents, FIRST_PLURAL, FIRST_SINGULAR, is_passive, modal, negated, preps, role, subject
 
 # The kinds of frame this module finds; journeys.py chains them (they are not acts).
-FRAME_TYPES = ("travel", "mode", "stop", "locative", "heading")
+FRAME_TYPES = ("travel", "mode", "stop", "locative", "heading", "vessel")
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 REFLEXIVE = {"ourselves", "myself", "themselves", "himself", "herself", "yourself"}
@@ -36,6 +36,9 @@ def _mode_of(tok, sent, v) -> str | None:
     mode = words.get(low) if low in words else words.get(lemma)
     if not mode:
         return None
+    if mode in ("car", "carriage") and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.lower_ in v["rail_context"] for g in c.children) for c in tok.children):
+        return "rail"         # "a comfortable car of the Perm railway"
     if tok.pos_ not in ("NOUN", "PROPN", "ADJ") and not (low == "foot" and tok.head.lower_ == "on"):
         return None
     if low == "foot" and tok.head.lower_ != "on":
@@ -117,7 +120,8 @@ def _retrospective(verb, v) -> bool:
 
 def _pluperfect(verb) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return any(a.lower_ in ("had", "'d") for a in auxes) and verb.tag_ == "VBN"
+    # "I had walked" is sometimes tagged VBD
+    return any(a.lower_ in ("had", "'d") for a in auxes) and verb.tag_ in ("VBN", "VBD")
 
 
 def _travellers(verb, kind, v):
@@ -140,8 +144,14 @@ def traveller_kind(tok, v) -> str | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
     if low in PERSONAL or low in REFLEXIVE:
         return "focus" if low not in ("i", "me", "we", "us") else "first"
+    if lemma in v["vehicles"] and lemma not in v["group_nouns"] and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some") for c in tok.children):
+        return None           # "the Committee had a lorry that went to Argelès on Thursdays": not ours
     if lemma in v["group_nouns"] or lemma in v["vehicles"]:
         return "focus"
+    if tok.pos_ == "PROPN" and any(c.dep_ in ("compound", "appos", "amod") and c.lemma_.lower() in v["vehicles"]
+                                   and v["vehicles"][c.lemma_.lower()] in ("ship", "boat") for c in tok.children):
+        return "focus"        # "the ship Beagle, a ten-gun brig, sailed": a named vessel, with us aboard
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
         return "own"
     if lemma in v["traveller_nouns"]:
@@ -220,6 +230,14 @@ def _harvest(tok, sent, prep_words):
             out.extend((a, g) for g in objs)
     # "From Halifax to Montreal the train went": "to" tagged as a particle
     doc = sent.doc
+    for a in sent:       # ... and the opening route hung on no verb at all (the parser made a clause of it)
+        if a.lower_ != "from" or a.i >= tok.i or a.i + 1 >= tok.i or doc[a.i + 1].pos_ != "PROPN" \
+                or any(o.i == a.i + 1 for _, o in out):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") or t.text in (";", ":") for t in doc[a.i + 1:tok.i]):
+            continue
+        if tok.dep_ in ("ccomp", "conj", "ROOT") and a.i == sent.start:
+            out.append((a, doc[a.i + 1]))
     for p, obj in list(out):
         if p.lower_ == "from" and obj.i + 2 < sent.end and doc[obj.i + 1].lower_ == "to":
             nxt = doc[obj.i + 2]
@@ -355,7 +373,11 @@ def find(sent, base: int) -> list[dict]:
             if not any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children):
                 continue
             kind = "arrive"       # "we found ourselves in Constantinople"
-        if lemma == "get" and not preps(tok, {"to", "into"}):
+        aboard = any(c.dep_ in ("prep", "advmod") and c.lower_ == "aboard" for c in tok.children) \
+            or re.search(r"\bon board\b", " ".join(c.lower_ for c in tok.subtree))
+        if kind == "move" and aboard and not preps(tok, dest_p | {"to"}):
+            kind = "board"        # "we went aboard the City of Paris at Liverpool": leaving from there
+        elif lemma == "get" and not preps(tok, {"to", "into"}):
             continue
         if lemma == "take" and not (is_passive(tok) or preps(tok, dest_p | {"to"})):
             continue          # "it took us seven hours"
@@ -381,6 +403,8 @@ def find(sent, base: int) -> list[dict]:
             at = []
         if kind == "board":
             to = [p for p in to if p[0].lower_ != "to"]
+        buildings = [p for p in to if _named_building(p[1], v)]
+        to = [p for p in to if p not in buildings]
         who = _travellers(tok, kind, v)
         if _generic(who):
             continue
@@ -390,10 +414,21 @@ def find(sent, base: int) -> list[dict]:
         modes = []
         if lemma in v["verb_modes"]:
             modes.append((base + tok.idx, v["verb_modes"][lemma]))
+        if kind == "stop" and lemma in calls:
+            nautical = lemma in v.get("nautical_calls", [])     # only a vessel "puts in at" a port
+            vessel = who is not None and who.lower_ not in PERSONAL and (nautical or who.ent_type_ != "PERSON") and (
+                who.pos_ == "PROPN" or who.lemma_.lower() in v["vehicles"])
+            if vessel:
+                roles = _focus_role(tok, base)    # "the Cyrnos put in at Ajaccio": we follow whoever is aboard
+            if vessel or lemma in v.get("nautical_calls", []):
+                modes.append((base + tok.idx, "ship"))    # "we put in at Queenstown"
         f = frame(kind, lemma, tok, frm, to, via, at, roles, modes,
                   _planned(tok, v) or _hearsay(tok) or _future_present(tok),
                   _pluperfect(tok) or _retrospective(tok, v))
         f["past"] = _past(tok)
+        f["local"] = bool(buildings) and not to     # "marched from the station to the Butyrki prison"
+        f["vehicle_names"] = [o.text for p in tok.children if p.dep_ == "prep" and p.lower_ in VEHICLE_PREPS
+                              for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
         # "In Moscow we were marched from the station": the traveller is already there
         f["at_fronted"] = [sp for (p, o), sp in zip(at, f["at"]) if p.i < tok.i and o.pos_ == "PROPN"
                            and (subject(tok) is None or p.i < subject(tok).i)]
@@ -418,6 +453,12 @@ def find(sent, base: int) -> list[dict]:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.dep_ == "compound":
             continue
         pairs = [(p, o) for p, o in preps(tok, origin_p | dest_p) if o.pos_ == "PROPN"]
+        pairs += [(p2, o2) for p, o in pairs if p.lower_ in origin_p for p2, o2 in preps(o, dest_p)
+                  if o2.pos_ == "PROPN"]     # "a flight from Hellinikon to London": "to" hung on the origin
+        if pairs and tok.dep_ == "dobj" and tok.head.lemma_.lower() not in verbs and not any(
+                p.lower_ in dest_p for p, _ in pairs):
+            # "put on a flight from Hellinikon to London": the destination hung on the verb
+            pairs += [(p, o) for p, o in preps(tok.head, dest_p) if o.pos_ == "PROPN"]
         if not pairs:
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ == "for":
@@ -436,7 +477,9 @@ def find(sent, base: int) -> list[dict]:
         to = [p for p in pairs if p[0].lower_ in dest_p]
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         roles = _traveller_roles(owner, base) if owner is not None else _focus_role(tok, base)
-        frames.append(frame("move", tok.lemma_.lower(), tok, frm, to, [], [], roles, [],
+        noun_mode = v.get("travel_noun_modes", {}).get(tok.lemma_.lower())     # "the voyage to Leros"
+        frames.append(frame("move", tok.lemma_.lower(), tok, frm, to, [], [], roles,
+                            [(base + tok.idx, noun_mode)] if noun_mode else [],
                             False, verb.pos_ in ("VERB", "AUX") and (_pluperfect(verb) or _retrospective(verb, v))))
         frames[-1]["past"] = verb.pos_ in ("VERB", "AUX") and _past(verb)
     # verbless "By rail from Hamburg to Berlin", "Berlin to Königsberg by the Eastern Railway"
@@ -451,24 +494,50 @@ def find(sent, base: int) -> list[dict]:
         if frm and to:        # not a title: "The Road to Kirensk", "Escape from Siberia"
             frames.append(frame("move", "", root, frm, to, via, [], _focus_role(root, base), [], False, False))
     fragment_route = any(f["type"] == "travel" and not f["lemma"] for f in frames)
-    # vehicles named in the sentence: modes of whatever travel is going on
+    # vehicles named in the sentence: modes of whatever travel is going on; a vehicle in the
+    # clause of a verb of travel is that movement's own ("his wife came by the night train")
+    by_verb = {f["trigger"][0]: f for f in frames if f["type"] == "travel" and f["lemma"]}
+    cues = v.get("vehicle_cues", {})
     for tok in sent:
         mode = _mode_of(tok, sent, v)
-        if not mode or _simile(tok) or (has_finite and not _carries(tok, v)):
+        cue = None
+        if not mode and tok.pos_ == "NOUN" and cues.get(tok.lemma_.lower()):
+            mode = cue = cues[tok.lemma_.lower()]     # "with one puncture near Saulieu": a car's trouble
+        named = _vessel_name(tok) if mode in ("ship", "boat") else None
+        if named is not None:       # "the ship Estonia": later "with the Estonia" tells the mode
+            frames.append({"type": "vessel", "name": named.text, "mode": mode, "nstart": sstart, "nend": send,
+                           "trigger": (base + named.idx, base + named.idx + len(named.text))})
+        if not mode or _simile(tok) or (has_finite and not cue and not _carries(tok, v)):
             continue
-        verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _governing_verb(tok)
+        own = by_verb.get(base + verb.idx)
+        if own is not None:
+            _attach_mode(own, (base + tok.idx, mode), v)
+            continue
         planned = verb.pos_ in ("VERB", "AUX") and _planned(verb, v) and verb.lemma_.lower() not in ("get", "transfer")
-        frames.append({"type": "mode", "mode": mode, "nstart": sstart, "nend": send,
-                       "trigger": (base + tok.idx, base + tok.idx + len(tok.text)),
-                       "planned": planned, "fragment": not has_finite,
-                       "background": verb.pos_ in ("VERB", "AUX") and _pluperfect(verb),
-                       "first_person": first_person,
-                       "owner": _owner(tok)})
+        f = {"type": "mode", "mode": mode, "nstart": sstart, "nend": send,
+             "trigger": (base + tok.idx, base + tok.idx + len(tok.text)),
+             "planned": planned, "fragment": not has_finite,
+             "background": verb.pos_ in ("VERB", "AUX") and _pluperfect(verb),
+             "first_person": first_person,
+             "owner": _owner(tok)}
+        taker = _taker(tok, verb, v)
+        if taker is not None:       # "at Helsingfors he found a Swedish steamer": his vehicle from here
+            f["travellers"] = _traveller_roles(taker, base)
+            f["taking"] = True
+        if cue:
+            f["cue"] = True         # counts only beside a movement or when taken ("hired a driver")
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("aboard", "into", "onto") and verb.lemma_.lower() not in verbs:
+            f["boarding"] = True    # "... to Nizhny Novgorod and there put aboard the convict barge"
+        frames.append(f)
     for phrase, mode in v["mode_phrases"].items():
         if mode:
             for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
+                at = next((t for t in sent if t.idx - sent.start_char == m.start()), None)
+                own = by_verb.get(base + _governing_verb(at).idx) if at is not None else None
+                if own is not None:
+                    _attach_mode(own, (sstart + m.start(), mode), v)
+                    continue
                 frames.append({"type": "mode", "mode": mode, "nstart": sstart, "nend": send,
                                "trigger": (sstart + m.start(), sstart + m.end()), "planned": False,
                                "fragment": not has_finite, "background": False,
@@ -519,6 +588,40 @@ def find(sent, base: int) -> list[dict]:
     return frames
 
 
+def _governing_verb(tok):
+    """The verb whose clause a word belongs to (itself if it is a verb)."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _attach_mode(frame, mode, v):
+    """Give a movement the vehicle named in its clause; a verb's own guess ("rode", "drove")
+    yields to the vehicle ("rode in a cart")."""
+    if frame["lemma"] in v.get("weak_verb_modes", []):
+        frame["modes"] = [m for m in frame["modes"] if m[0] != frame["trigger"][0]]
+    if all(m[1] != mode[1] for m in frame["modes"]):
+        frame["modes"].append(mode)
+
+
+def _taker(tok, verb, v):
+    """Who takes this vehicle ("he found a steamer", "I hired a cab", "we caught the mail
+    boat"): the subject of a verb of taking whose object it is, else None."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in set(v.get("taking_verbs", [])) | BOARD_VERBS \
+            | set(v.get("waiting_verbs", [])):
+        return None
+    node = tok
+    while node.dep_ in ("compound", "amod", "appos", "conj") and node.head.i != node.i:
+        node = node.head
+    waited = node.dep_ == "pobj" and node.head.lower_ == "for" and node.head.head.i == verb.i \
+        and verb.lemma_.lower() in v.get("waiting_verbs", [])     # "we waited a week for the next barge"
+    if not waited and (node.dep_ not in ("dobj", "obj") or node.head.i != verb.i):
+        return None
+    subj = subject(verb)
+    return subj if subj is not None and subj.tag_ not in ("WDT", "WP") else None
+
+
 CARRY_PREPS = {"in", "by", "on", "into", "onto", "aboard", "to", "from"}
 BOARD_VERBS = {"board", "transfer", "take", "change", "get", "enter", "leave", "mount", "ride", "drive"}
 
@@ -536,17 +639,26 @@ def _carries(tok, v) -> bool:
     head = tok.head
     if head.lower_ in ("like", "as", "than") or any(a.lower_ in ("like", "as") for a in tok.ancestors if a.dep_ == "prep"):
         return False          # a simile: "glides like a boat"
-    if tok.dep_ == "compound" and head.pos_ == "PROPN" and head.i != tok.i:
+    if tok.dep_ in ("compound", "amod") and head.pos_ == "PROPN" and head.i != tok.i:
         return _carries(head, v)     # "we boarded the steamer Orlando": the named vessel carries
+    if tok.dep_ == "appos" and head.i != tok.i:
+        return _carries(head, v)     # "the Fortuna, a brig of Trieste"
+    named = _named_before(tok)
+    if named is not None and _carries(named, v):
+        return True           # "went aboard the City of Paris, an iron screw steamer" (mis-parsed)
     if tok.dep_ == "pobj" and head.lower_ in CARRY_PREPS:
         return True
     if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "nsubj") and c.lower_ in ("us", "me", "we") for c in head.head.children):
         return True           # "met us with a wagon", "we went with two carts"
     if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in v["motion_verbs"]:
-        return True
-    if tok.dep_ in ("dobj",) and head.lemma_.lower() in BOARD_VERBS:
-        return True
+        # "our train arrived", not "the diligence passed us on the road"
+        return not (v["motion_verbs"][head.lemma_.lower()] == "via"
+                    and any(c.dep_ == "dobj" and c.lower_ in PERSONAL for c in head.children))
+    if tok.dep_ in ("dobj",) and head.lemma_.lower() in BOARD_VERBS | set(v.get("taking_verbs", [])):
+        return True           # "boarded the train", "found a Swedish steamer", "hired a cab"
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in v.get("waiting_verbs", []):
+        return True           # "waited a week for the next barge": the vehicle they then took
     if _owner(tok):
         return True
     # a vehicle that moves or serves the narrator: "drove us", "made passage for us"
@@ -558,6 +670,49 @@ def _carries(tok, v) -> bool:
             if g.lower_ in ("us", "me", "him", "her", "them") and g.dep_ in ("dobj", "pobj", "dative"):
                 return True
     return False
+
+
+VEHICLE_PREPS = {"with", "on", "aboard", "in", "by", "into", "onto"}
+
+
+def _named_building(obj, v) -> bool:
+    """"the Butyrki transit prison", "the Finland station": a building named after a place, inside
+    the town the traveller is in, not a stop of the journey ("the camp at Partheni" still is)."""
+    return obj.pos_ == "NOUN" and obj.lemma_.lower() in v.get("building_nouns", []) and any(
+        c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.i < obj.i for c in obj.subtree)
+
+
+def _vessel_name(tok):
+    """The name a vessel noun gives: "the ship Estonia", "the steamer Orlando", "the Fortuna, a
+    brig", "the City of Paris, an iron screw steamer" (the name's head word), else None."""
+    head = tok.head
+    if tok.dep_ in ("compound", "amod") and head.pos_ == "PROPN" and head.i > tok.i:
+        return head
+    if tok.dep_ == "appos" and head.pos_ == "PROPN":
+        return head
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and tok.i > tok.sent.start \
+            and tok.doc[tok.i - 1].dep_ in ("det", "poss", "case"):
+        return nxt            # "The ship Estonia is ..." however the parser hung it
+    if tok.pos_ in ("NOUN", "ADJ"):
+        return _named_before(tok)
+    return None
+
+
+def _named_before(tok):
+    """The name a vehicle noun stands in apposition to when the parser lost the link: "the
+    City of Paris, an iron screw steamer" gives "City" (the head of the name before the comma)."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= tok.sent.start and doc[i].pos_ in ("DET", "ADJ", "NOUN", "NUM") and doc[i].dep_ != "pobj":
+        i -= 1
+    if i <= tok.sent.start or doc[i].text != "," or doc[i - 1].pos_ != "PROPN":
+        return None
+    name = doc[i - 1]
+    while name.dep_ in ("pobj", "compound") and name.head.i != name.i and (
+            name.head.pos_ == "PROPN" or (name.head.lower_ == "of" and name.head.head.pos_ == "PROPN")):
+        name = name.head if name.head.pos_ == "PROPN" else name.head.head
+    return name if name.i != tok.i else None
 
 
 def _owner(tok):
