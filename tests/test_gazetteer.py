@@ -497,3 +497,17 @@ def test_prune_leaves_indexes_named_by_the_caller_alone(tmp_path):
     other = _touch(tmp_path / "gazetteer-v4-00000000000000bb.marshal", 3600.0)
     assert build.prune_stale_indexes(mine) == []
     assert other.exists()
+
+
+def test_river_known_by_its_bare_name(gz):
+    # "Congo River" is also "the Congo"; a common word ("West River") is not indexed bare
+    assert any(p.feature == "river" for p in gz.lookup("Congo"))
+    assert any(p.feature == "river" for p in gz.lookup("Niger"))
+    assert not any(p.feature == "river" for p in gz.lookup("West"))
+
+
+def test_swedish_provinces_and_old_spellings(gz):
+    for name in ("Småland", "Västergötland", "Uppland", "Skåne"):
+        assert any(p.feature == "region" and p.country == "SE" for p in gz.lookup(name)), name
+    assert any(p.country == "CV" for p in gz.lookup("Cape de Verd"))
+    assert any(p.name == "Praia" for p in gz.lookup("Porto Praya", 1832))

@@ -435,3 +435,143 @@ def test_long_official_country_name_is_matched_whole(pipeline):
 def test_airport_named_alone(pipeline):
     doc = run(pipeline, "The dogs were flown from Heathrow to Toronto.")
     assert_near(doc, "Heathrow", 51.47, -0.45, 10)
+
+
+# ---------------------------------------------------------------- narrative rule families
+def test_common_word_city_tagged_and_passed_by_train(pipeline):
+    # "buffalo" is an English word; capitalised, tagged a place and passed through, the city
+    doc = run(pipeline, "We left New York on 19 May. The emigrant train went by Buffalo, and we sat "
+                        "for a day near Cleveland before we reached Chicago.")
+    assert_near(doc, "Buffalo", 42.89, -78.88, 30)
+
+
+def test_by_way_of_is_a_place_cue(pipeline):
+    doc = run(pipeline, "On 21 March he left St Petersburg in a peasant's sledge and, by way of Viborg, "
+                        "reached Helsingfors after three nights on the road.")
+    assert_near(doc, "Viborg", 60.71, 28.75, 30)          # Vyborg, near St Petersburg
+    # "written by Tolstoy": "by" after a verb that is no travel is no place cue
+    doc = run(pipeline, "The letter was written by Tolstoy in the spring.")
+    assert not places_named(doc, "Tolstoy")
+
+
+def test_lone_person_label_after_a_locative_is_the_town(pipeline):
+    # the small tagger calls these towns persons; a strong locative before them wins
+    doc = run(pipeline, "I shall be in London on Monday, by the ferry from Calais, if the railwaymen allow.")
+    assert_near(doc, "Calais", 50.95, 1.86, 20)
+    doc = run(pipeline, "Many of the Hausa soldiers we knew at Ibadan were sent up to join it at Jebba.")
+    assert_near(doc, "Jebba", 9.13, 4.82, 30)
+
+
+def test_of_after_a_word_for_a_towns_people(pipeline):
+    doc = run(pipeline, "These notebooks were kept by a schoolmistress of Teruel and copied out in 1941.")
+    assert_near(doc, "Teruel", 40.34, -1.11, 30)
+    # kinship is no such word: "the wife of Trotsky" is a person
+    doc = run(pipeline, "The wife of Trotsky wrote to the committee.")
+    assert not places_named(doc, "Trotsky")
+
+
+def test_names_inside_a_railway_name_are_not_places(pipeline):
+    doc = run(pipeline, "I hired on with the Chicago, Rock Island and Pacific Railway in 1891, at Blue Island.")
+    assert not places_named(doc, "Pacific Railway")
+    assert not places_named(doc, "Pacific")
+    assert not places_named(doc, "Rock Island")
+    assert places_named(doc, "Blue Island")
+    # a comma with no "and" is no list inside a firm's name
+    doc = run(pipeline, "In Paris, Company C of the regiment was formed.")
+    assert places_named(doc, "Paris")
+
+
+def test_the_province_mention_does_not_move_the_town(pipeline):
+    text = ("He was sentenced to settlement in the Vologda province for an indefinite term.\n\n"
+            "The stage from Novgorod to Vologda was the longest; the party came into Vologda on 16 June.\n\n"
+            "He remained in Vologda for two years and left Vologda in a hired sledge for Yaroslavl.")
+    doc = run(pipeline, text)
+    towns = [m for m in places_named(doc, "Vologda") if doc.entities[m.entity].geo["feature"] == "city"]
+    assert len(towns) == 4
+    for m in towns:
+        geo = doc.entities[m.entity].geo
+        assert km(59.22, 39.88, geo["lat"], geo["lon"]) < 20
+    first = places_named(doc, "Vologda")[0]          # "the Vologda province"
+    assert doc.entities[first.entity].geo["feature"] == "admin1"
+
+
+def test_named_state_chooses_the_small_namesake(pipeline):
+    text = ("I will set down how we came to Illinois.\n\n"
+            "We went on by the Burlington road to Galesburg. At Galesburg my cousin met us, and we drove "
+            "the last sixteen miles north to Andover in a cold rain. We reached Andover on 26 May.")
+    doc = run(pipeline, text)
+    assert_near(doc, "Andover", 41.29, -90.29, 30)        # Andover, Illinois, not Hampshire or Minnesota
+    # a capital is not outweighed by a namesake in the named state
+    doc = run(pipeline, "The strike spread across Illinois. Darrow said the case would be decided not "
+                        "in Chicago but in Washington, and so it was.")
+    assert_near(doc, "Washington", 38.9, -77.04, 30)
+
+
+def test_town_in_no_country_of_the_story_loses_to_a_local_namesake(pipeline):
+    text = ("We arrived at New York on 19 May. The train went by Buffalo, and we sat in a siding near "
+            "Cleveland. I can still see the sign of a place called Salamanca. At last we reached Chicago.")
+    doc = run(pipeline, text)
+    assert_near(doc, "Salamanca", 42.16, -78.72, 30)      # Salamanca, New York
+
+
+def test_building_takes_the_town_of_its_paragraph(pipeline):
+    text = ("I was arrested in Kiev on the night of 11 February 1894. The gendarmes turned out our books "
+            "and drove me in a closed cab to the Lukyanovka prison.")
+    doc = run(pipeline, text)
+    assert_near(doc, "Lukyanovka", 50.45, 30.52, 15)      # a prison in Kiev, not a hamlet far off
+
+
+def test_swedish_provinces_and_greek_islands(pipeline):
+    doc = run(pipeline, "A child from Småland died on the ninth day. We stayed with a Swede from "
+                        "Västergötland. In 1968 the prisoners were shipped to Leros.")
+    assert_near(doc, "Småland", 57.0, 15.0, 100)
+    assert_near(doc, "Västergötland", 58.0, 13.0, 100)
+    assert_near(doc, "Leros", 37.15, 26.85, 20)
+
+
+def test_assembly_named_like_a_town_is_not_a_place(pipeline):
+    doc = run(pipeline, "Trotsky quoted revelations made in the first Duma by the liberal Prince Urusov, "
+                        "and members of the Duma listened in Petersburg.")
+    assert not places_named(doc, "Duma")                  # not Douma in Syria
+    assert places_named(doc, "Petersburg")
+
+
+def test_over_the_plateau_and_old_spellings(pipeline):
+    doc = run(pipeline, "From Trieste he went on by the diligence over the Karst to Laibach.")
+    assert_near(doc, "Karst", 45.75, 13.9, 60)
+    doc = run(pipeline, "We anchored at Porto Praya, the chief port of the Cape de Verd archipelago.")
+    assert_near(doc, "Porto Praya", 14.93, -23.51, 20)
+    assert not places_named(doc, "Verd")                  # not the Slovenian village Verd
+
+
+def test_capitalised_preposition_opening_the_sentence(pipeline):
+    # the tagger reads "Near Bahia Blanca" as a person's name
+    doc = run(pipeline, "Near Bahia Blanca the road turned inland towards Tandil and Azul.")
+    assert_near(doc, "Bahia Blanca", -38.72, -62.27, 30)
+
+
+def test_small_town_or_people_label_after_a_locative(pipeline):
+    doc = run(pipeline, "We spent the winter at Sitka, and in spring sailed north to Kodiak.")
+    assert_near(doc, "Sitka", 57.05, -135.33, 30)
+    doc = run(pipeline, "The caravan left Kano in March and crossed the desert to Agadez and on to Ghat.")
+    assert_near(doc, "Agadez", 16.97, 7.99, 30)
+    # "at" aimed at a person is no locative
+    doc = run(pipeline, "Natalia looked at Sedova and laughed.")
+    assert not places_named(doc, "Sedova")
+
+
+def test_common_word_city_after_a_locative(pipeline):
+    doc = run(pipeline, "The regiment was sent to Reading, and then to Bath, where I met Captain Hale.")
+    assert_near(doc, "Reading", 51.45, -0.97, 30)
+    assert_near(doc, "Bath", 51.38, -2.36, 30)
+
+
+def test_rulers_titles_are_not_places(pipeline):
+    doc = run(pipeline, "The Sultan's troops held Smyrna; the Greeks landed at Chios.")
+    assert not places_named(doc, "Sultan")
+    assert places_named(doc, "Smyrna") and places_named(doc, "Chios")
+
+
+def test_up_the_river_takes_the_river(pipeline):
+    doc = run(pipeline, "We took the steamer up the Congo from Boma to Leopoldville.")
+    assert geo_of(doc, "Congo")["feature"] == "river"

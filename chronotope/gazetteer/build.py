@@ -614,6 +614,7 @@ def _bracketed(name: str) -> tuple[str, list[str]]:
 
 
 def _load_supplement(b: _Builder) -> None:
+    common = _common_words()
     for path in feature_files():
         for row in read_tsv(path):
             if not row.get("id") or not row.get("name"):
@@ -636,9 +637,26 @@ def _load_supplement(b: _Builder) -> None:
                 bare = _PAREN_RE.sub("", alt).strip()
                 if bare and bare != alt and row["feature"] != "polity":
                     b.add_name(idx, bare, 1)
+                # "Congo River" is "the Congo" in a narrative ("up the Congo"); not when the
+                # bare word is a common word or too short to be safe ("West River", "Tom
+                # River"), nor when a town of some size has that name ("Nelson River")
+                river = _RIVER_SUFFIX.sub("", bare) if row["feature"] == "river" else ""
+                if river and river != bare and len(river) >= 5 and normalize_name(river) not in common \
+                        and not _names_a_town(b, river):
+                    b.add_name(idx, river, 1)
+
+
+def _names_a_town(b: _Builder, name: str, min_population: int = 5_000) -> bool:
+    """Whether a settlement of ``min_population`` or more already has this name."""
+    for code in b.keys.get(latin_key(name), ()):
+        p = b.places[code // 4]
+        if p[4] in ("city", "town", "village") and p[7] >= min_population:
+            return True
+    return False
 
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)")
+_RIVER_SUFFIX = re.compile(r"\s+River$")
 
 
 def _in_bbox(bbox, lat: float, lon: float) -> bool:

@@ -42,6 +42,12 @@ class Cues:
     named_after_town: frozenset[str] = frozenset()
     district_before: frozenset[str] = frozenset()
     street_plurals: frozenset[str] = frozenset()
+    place_before_phrases: dict = None               # word tuple -> weight ("by way of")
+    by_motion_verbs: frozenset[str] = frozenset()
+    of_place_nouns: frozenset[str] = frozenset()
+    organization_heads: frozenset[str] = frozenset()
+    institutions: frozenset[str] = frozenset()
+    at_person_verbs: frozenset[str] = frozenset()
 
 
 def _words(path: Path) -> frozenset[str]:
@@ -91,6 +97,13 @@ def load_cues() -> Cues:
         district_before=frozenset(raw.get("district_before", {}).get("words", ())),
         street_plurals=frozenset(raw.get("street_plurals", {}).get("words", ())),
         named_after_town=frozenset(raw.get("town_buildings", {}).get("named_after_town", ())),
+        place_before_phrases={tuple(k.split()): float(v)
+                              for k, v in _strip(raw.get("place_before_phrases", {})).items()},
+        by_motion_verbs=frozenset(raw.get("by_motion_verbs", {}).get("lemmas", ())),
+        of_place_nouns=frozenset(raw.get("of_place_nouns", {}).get("lemmas", ())),
+        organization_heads=frozenset(raw.get("organization_heads", {}).get("words", ())),
+        institutions=frozenset(raw.get("institutions", {}).get("words", ())),
+        at_person_verbs=frozenset(raw.get("at_person_verbs", {}).get("lemmas", ())),
     )
 
 

@@ -28,6 +28,7 @@ MAJOR_FEATURES = frozenset({"continent", "ocean", "country", "polity", "sea", "u
 MAJOR_POPULATION = 500_000
 SETTLEMENTS = frozenset({"city", "town", "village"})
 ACCEPT = 0.5          # a candidate is a place above this score
+LONE_TOWN_POPULATION = 5_000    # a town this big, tagged PERSON alone after "at", is likely the town
 # Weight of each kind of person evidence found at other occurrences of a name.
 PERSON_WEIGHT = {"longname": 1.5, "title": 1.5, "appos": 1.5, "possessive": 1.0, "verb": 1.0, "label": 1.5}
 ARTICLES = frozenset({"the", "a", "an"})
@@ -172,7 +173,10 @@ class Recognizer:
                         taken[k] = True
                     continue
             fj = self._facility_end(sdoc, j)
-            if fj:
+            if fj and self._organization_head(sdoc[fj - 1]):
+                # "the Pacific Railway", "the Hudson's Bay Company": a firm, no place
+                j = fj
+            elif fj:
                 # "Press Street", "Florida Atlantic University": a longer name, not the town
                 c = self._make(sdoc, base, i, fj, "cue", lookup=False)
                 c.facility = True
@@ -219,6 +223,8 @@ class Recognizer:
                 j -= 1
             if i >= j or any(taken[i:j]) or not any(_name_like(t) for t in sdoc[i:j]):
                 continue
+            if j - i > 1 and self._organization_head(sdoc[j - 1]):
+                continue      # "the Northern Pacific Railroad" tagged FAC: a firm
             out.append(self._make(sdoc, base, i, j, "spacy"))
             for k in range(i, j):
                 taken[k] = True
@@ -265,6 +271,28 @@ class Recognizer:
                 c.inner = []      # "Washington Square" need not be in Washington
         out.sort(key=lambda c: c.i)
         return out
+
+    def _organization_head(self, tok) -> bool:
+        """A capitalised last word of a firm's name: "Railway", "Company"."""
+        return _name_like(tok) and _lower(tok) in self.cues.organization_heads
+
+    def _inside_organization(self, sdoc, c: Candidate) -> str | None:
+        """The head word of a firm's name made of several place names that the name is listed
+        in: "the Chicago, Rock Island and Pacific Railway", "the Baltimore and Ohio Railroad".
+        One place before a firm's word ("the Jamaica Cancer Society") still names the place,
+        as "the Toronto police" does."""
+        k, words = c.j, []
+        while k < len(sdoc) and k < c.j + 8:
+            t = sdoc[k]
+            if self._organization_head(t) and (k + 1 >= len(sdoc) or not _name_like(sdoc[k + 1])):
+                if k > c.j and ("and" in words or "&" in words):
+                    return t.text
+                return None
+            if not (_name_like(t) or t.lower_ in ("and", "&", "-", ",")):
+                return None
+            words.append(t.lower_)
+            k += 1
+        return None
 
     @staticmethod
     def _abbreviation(sdoc, i: int, j: int) -> bool:
@@ -398,9 +426,10 @@ class Recognizer:
         # label of the named-entity recogniser
         diary = self._diary_verb_before(sdoc, c)
         origin = self._origin_of(sdoc, c)
+        lead = self._lead_preposition(sdoc, c)
         if c.label:
             w = LABEL_WEIGHT.get(c.label, OTHER_LABEL_WEIGHT)
-            if c.label == "PERSON" and (diary or origin or c.street or self._lone_prominent(sdoc, c)):
+            if c.label == "PERSON" and (diary or origin or lead or c.street or self._lone_prominent(sdoc, c)):
                 # "Reached Kiel", "Captain Berntsen of Arendal", "by Graz and ...": the tagger's
                 # PERSON covers a verb or a person's place of origin, or a well-known place alone
                 w = 0.0
@@ -450,9 +479,13 @@ class Recognizer:
         k = c.j
         while k < len(sdoc) and k < c.j + 5 and (_name_like(sdoc[k]) or sdoc[k].lower_ in ("and", "&", "-")):
             k += 1
+        firm = self._inside_organization(sdoc, c)
         if k < len(sdoc) and sdoc[k].is_lower and _lower(sdoc[k]) in cues.organization_after:
             s -= 3.0
             c.reasons.append(f"in an organisation's name (… {sdoc[k].text}) -3")
+        elif firm:
+            s -= 3.0
+            c.reasons.append(f"in a firm's name (… {firm}) -3")
         # "down the Volga": a river
         # ("set up the Cauvery Management Board": "up" is a verb's particle, not a preposition)
         if prev >= 0 and pw in cues.river_before and prev_raw != prev and (sdoc[prev].dep_ != "prt" or root.head.i == prev) \
@@ -471,7 +504,7 @@ class Recognizer:
             s += 1.0
             c.place_cue = True
             c.cue = c.cue or "of X (origin)"
-            c.reasons.append("person of X +1")
+            c.reasons.append("person (or town word) of X +1")
         if c.places and self._heading(sdoc, c):
             s += 1.5
             c.place_cue = True
@@ -509,14 +542,30 @@ class Recognizer:
                     and _lower(root.head) not in cues.feature_after)
         # "The Eastward Diary": a capitalised cue word inside a title is no cue
         titled = prev >= 0 and sdoc[prev].text[:1].isupper() and not sdoc[prev].is_sent_start
-        if prev >= 0 and pw in cues.place_before and not fb and not modifies and not titled:
+        phrase = None if fb or modifies else self._phrase_before(sdoc, c.i)
+        locative = 0.0        # weight of the locative cue found here, for the label check below
+        if phrase:
+            w = cues.place_before_phrases[phrase]
+            s += w
+            locative = w
+            c.place_cue = True
+            c.cue = c.cue or f"{' '.join(phrase)} X"
+            c.reasons.append(f"{' '.join(phrase)!r} {w:+}")
+        elif prev >= 0 and pw in cues.place_before and not fb and not modifies and not titled:
             w = cues.place_before[pw]
             # "in Trotsky's letter": a possessive name is no location
             recipient = pw == "to" and sdoc[prev].head.lemma_.lower() in cues.recipient_heads
+            aimed = pw == "at" and sdoc[prev].head.lemma_.lower() in cues.at_person_verbs
             if recipient:
                 c.reasons.append("'to' a recipient")
+            elif aimed:
+                c.reasons.append("'at' after a verb aimed at someone")     # "she smiled at Natalia"
             elif not (after is not None and sdoc[after].text in ("'s", "’s", "'")):
                 s += w
+                # "a letter from Calais" is a place too, but "a letter from Natalia" is not,
+                # nor is "she smiled at Natalia"
+                if not (pw == "from" and sdoc[prev].head.lemma_.lower() in cues.recipient_heads):
+                    locative = w
                 c.place_cue = True
                 c.cue = c.cue or f"{pw} X"
                 c.reasons.append(f"{pw!r} {w:+}")
@@ -526,11 +575,28 @@ class Recognizer:
             c.place_cue = True
             c.cue = c.cue or "for X"
             c.reasons.append("departure for +1")
+        elif prev >= 0 and not modifies and pw == "by" and not titled \
+                and sdoc[prev].head.lemma_.lower() in cues.by_motion_verbs:
+            # "the train went by Buffalo": a place passed through, not an agent
+            s += 0.8
+            c.place_cue = True
+            c.cue = c.cue or "by X"
+            c.reasons.append("travel by X +0.8")
         elif prev >= 0 and not modifies and sdoc[prev].lemma_.lower() in cues.motion_verbs and root.dep_ in ("dobj", "obj", "pobj", "npadvmod"):
             s += 1.0
             c.place_cue = True
             c.cue = c.cue or f"{sdoc[prev].lemma_} X"
             c.reasons.append("motion verb +1")
+        if locative >= 1.0 and c.label == "PERSON" and self._lone_town(sdoc, c):
+            # "the ferry from Calais", "join it at Jebba": the tagger's PERSON on a town of
+            # some size, alone, right after a strong locative word, counts half
+            s += 0.5
+            c.reasons.append("lone PERSON label after a locative +0.5")
+        elif locative >= 0.8 and c.label == "NORP" and c.key not in cues.demonyms \
+                and sdoc[c.i].tag_ not in ("JJ", "JJR", "JJS") and self._lone_town(sdoc, c):
+            # "to Agadez": a town's name is no people's name; the NORP label counts a third
+            s += 1.0
+            c.reasons.append("lone NORP label on a town after a locative +1")
         if c.key in cues.given_names and after is not None and _name_like(sdoc[after]) \
                 and not sdoc[after].lower_ in cues.facility_heads and not c.place_cue:
             s -= 1.5
@@ -558,11 +624,14 @@ class Recognizer:
         if c.key in cues.not_place_before:
             s -= 3.0
             c.reasons.append("a title -3")
+        if c.key in cues.institutions and not fb:
+            s -= 3.0
+            c.reasons.append("an assembly or government -3")     # "members of the Duma"
         for ent in _ents_at(sdoc, c.i):
             if ent.label_ == "PERSON" and ent.start <= c.i and ent.end >= c.j and (ent.start < c.i or ent.end > c.j):
                 extra = [t for t in list(sdoc[ent.start:c.i]) + list(sdoc[c.j:ent.end]) if _name_like(t)]
                 # "At Berezov Trotsky met...": a place cue before the span wins
-                if diary:
+                if diary or lead:
                     extra = [t for t in extra if t.i != ent.start]
                 if origin:
                     extra = []
@@ -578,8 +647,15 @@ class Recognizer:
             s -= 2.0
             c.reasons.append("common phrase -2")    # "White House", "West Coast"
         elif c.j - c.i == 1 and key in cues.common_words:
-            s -= 2.0
-            c.reasons.append("common word -2")
+            pen = 2.0
+            if (c.label in ("GPE", "LOC") or locative >= 0.8) and self._prominent(c) \
+                    and c.places[0].match == "exact" and not sdoc[c.i].is_sent_start \
+                    and c.places[0].feature in SETTLEMENTS:
+                # "it went by Buffalo", "sent to Reading": capitalised in mid-sentence, a city of
+                # note, and the tagger or a locative word sees a place
+                pen = 1.0
+            s -= pen
+            c.reasons.append(f"common word -{pen:g}")
         elif c.j - c.i == 1 and key in lower_words:
             s -= 1.5
             c.reasons.append("used in lower case -1.5")
@@ -627,12 +703,25 @@ class Recognizer:
             return None
         return w
 
+    def _lead_preposition(self, sdoc, c: Candidate) -> bool:
+        """"Near Bahia Blanca the road turned": a capitalised locative opening the sentence,
+        which the tagger takes into a PERSON name with the place."""
+        k = c.i - 1
+        if k < 0:
+            return False
+        t = sdoc[k]
+        return t.is_sent_start and t.text[:1].isupper() and t.lower_ in self.cues.place_before \
+            and not (k > 0 and sdoc[k - 1].text.strip() and not sdoc[k - 1].is_punct)
+
     def _origin_of(self, sdoc, c: Candidate) -> bool:
-        """"Captain Ole Berntsen of Arendal": "of X" right after a person's name is a place of origin."""
+        """"Captain Ole Berntsen of Arendal": "of X" right after a person's name is a place of
+        origin; so is "of X" after a word for a town's people or parts ("the governor of X")."""
         k = c.i - 1
         if k < 1 or sdoc[k].lower_ != "of" or c.j - c.i > 3:
             return False
         p = sdoc[k - 1]
+        if p.is_lower and (p.lemma_.lower() in self.cues.of_place_nouns or p.lower_ in self.cues.of_place_nouns):
+            return True       # "a schoolmistress of Teruel", "the governor of Tobolsk"
         if not _name_like(p) or p.ent_type_ not in ("PERSON", ""):
             return False
         # the word before "of" is a person's name: tagged PERSON, or after a title
@@ -644,6 +733,38 @@ class Recognizer:
                 return True
             q -= 1
         return False
+
+    def _phrase_before(self, sdoc, i: int) -> tuple | None:
+        """A multi-word locative phrase ending right before token i (an article may stand
+        between): "by way of Viborg", "as far as the Ob"."""
+        k = i - 1
+        while k >= 0 and (sdoc[k].is_space or sdoc[k].lower_ in ARTICLES):
+            k -= 1
+        words = []
+        while k >= 0 and len(words) < 4:
+            if sdoc[k].is_space:
+                k -= 1
+                continue
+            words.insert(0, sdoc[k].lower_)
+            if tuple(words) in self.cues.place_before_phrases:
+                return tuple(words)
+            k -= 1
+        return None
+
+    def _lone_town(self, sdoc, c: Candidate) -> bool:
+        """A town the gazetteer knows by this very name, of 10,000 people or more, tagged on
+        its own (not inside a longer name) and not a given name."""
+        if not c.places or c.places[0].match not in ("exact", "historical"):
+            return False
+        best = c.places[0]
+        if best.feature not in SETTLEMENTS or (best.population or 0) < LONE_TOWN_POPULATION:
+            return False
+        if c.key in self.cues.given_names or c.key in self.cues.common_words:
+            return False
+        for ent in _ents_at(sdoc, c.i):
+            if ent.start != c.i or ent.end != c.j:
+                return False
+        return True
 
     def _lone_prominent(self, sdoc, c: Candidate) -> bool:
         """A well-known place tagged PERSON on its own, with no person word next to it."""

@@ -4,10 +4,11 @@ Each candidate starts from the gazetteer's own score (prominence: log10 of
 the population for settlements, a base per feature type otherwise, with the
 match type and the document's period already weighed in) and gains from
 context: the feature type the text implies ("the river Sosva"), coherence
-with the countries and regions of the document's other places, and
-proximity to places named in the same passage.  Scores are turned into
-probabilities (a softmax), so ambiguity that remains shows as a low
-confidence and the alternatives are kept.  This is collective toponym
+with the countries and regions of the document's other places (a place
+inside a state the text names gains; one in a country no other place of the
+story is in loses), and proximity to places named in the same passage.
+Scores are turned into probabilities (a softmax), so ambiguity that remains
+shows as a low confidence and the alternatives are kept.  This is collective toponym
 resolution in the spirit of the Edinburgh Geoparser's ranking, written for
 our gazetteer and document model because no Python library does it offline.
 """
@@ -66,6 +67,12 @@ OLD_NAME_UNDATED = -1.0
 CAPITAL_POPULATION = 50_000   # a city that gives its name to its province
 CAPITAL_KM = 100.0
 LIST_WEIGHT = 1.5            # names listed together are usually of one kind (states, countries...)
+NAMED_REGION_WEIGHT = 1.5    # a place inside a state or province named in the same passage
+NAMED_REGION_FAR = 1.0       # ... named elsewhere in the text ("we came to Illinois" on page one)
+NAMED_REGION_FEATURES = frozenset({"us_state", "admin1", "historical_region", "region"})
+MAJOR_CITY = 500_000         # a namesake this big is not outweighed by the named region
+FOREIGN_PENALTY = -0.75      # a place in a country none of the story's other places is in
+FOREIGN_CONTEXT = 3          # other resolved names needed before a country counts as foreign
 
 
 def coarse(feature: str | None) -> str:
@@ -142,6 +149,10 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
             if b.admin1:
                 admin_w[b.admin1] += w
             total += w
+        # states and provinces the text names: a place inside one is likely meant
+        context = [m for m in live if rnd > 0 or m.fixed]
+        regions = [(m, m.confidence if m.probs else 1.0) for m in context
+                   if m.best.feature in NAMED_REGION_FEATURES]
         for n in live:
             if n.fixed:
                 continue
@@ -150,6 +161,10 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
             neighbours = {m.key: m for p in n.passages for q in range(p - PASSAGE, p + PASSAGE + 1)
                           for m in by_passage.get(q, ()) if m.key != n.key and (rnd > 0 or m.fixed)}
             hint = n.hints.most_common(1)[0][0] if n.hints else None
+            if hint == "region" and names_its_province(n):
+                # "the Vologda province" once, "Vologda" elsewhere: the name is the town; the
+                # mention that says province is given the province (see hinted_alternative)
+                hint = None
             own = n.confidence if n.probs else 0.0
             has_admin = any(p.feature in ADMIN_FEATURES for p in n.places)
             # a province named after its capital ("Laibach", "Tver"): the city, unless the text
@@ -189,6 +204,14 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
                         mine_a = own if (n.best and n.best.admin1 == cand.admin1) else 0.0
                         if cand.admin1:
                             s += ADMIN_WEIGHT * max(0.0, admin_w.get(cand.admin1, 0.0) - mine_a) / ctot
+                if context:
+                    s += _region_bonus(n, cand, regions, neighbours)
+                    mine = own if n.best and n.best.country == cand.country else 0.0
+                    if cand.feature not in LARGE_FEATURES and cand.country and total - own > 0 \
+                            and len(context) > FOREIGN_CONTEXT and country_w.get(cand.country, 0.0) - mine <= 0:
+                        # "a place called Salamanca" on a train from New York to Chicago: not the
+                        # Mexican city, when no other place of the story is in Mexico
+                        s += FOREIGN_PENALTY
                 if rnd > 0 and n.listed:
                     # "California, Washington, Utah and Idaho": the state, like the others
                     s += LIST_WEIGHT * _list_share(n, cand, names)
@@ -211,6 +234,35 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
             n.choice = max(range(len(scores)), key=lambda k: (scores[k], -k))
 
 
+def _inside(cand, region) -> bool:
+    """Whether a candidate lies in a region: the same first-level code, or inside its box."""
+    if region.admin1 and cand.admin1:
+        return cand.admin1 == region.admin1 and cand.country == region.country
+    if region.bbox and region.feature != "admin1":
+        south, west, north, east = region.bbox
+        if not south <= cand.lat <= north:
+            return False
+        return west <= cand.lon <= east if west <= east else (cand.lon >= west or cand.lon <= east)
+    return False
+
+
+def _region_bonus(n: Name, cand, regions: list, neighbours: dict) -> float:
+    """Bonus for a candidate inside a state or province another name of the text refers to
+    ("Andover" in a story that names Illinois), weighted by that name's confidence; more when
+    the region is named in the same passage."""
+    if cand.feature in NAMED_REGION_FEATURES or cand.feature in LARGE_FEATURES:
+        return 0.0
+    if any((p.population or 0) >= MAJOR_CITY for p in n.places if p is not cand):
+        return 0.0        # "Washington" in a story set in Illinois is still the capital
+    best = 0.0
+    for m, w in regions:
+        if m is n or m.best.id == cand.id:
+            continue
+        if _inside(cand, m.best):
+            best = max(best, w * (NAMED_REGION_WEIGHT if m.key in neighbours else NAMED_REGION_FAR))
+    return best
+
+
 def _list_share(n: Name, cand, names: dict[str, Name]) -> float:
     """Share (by confidence) of the names listed with ``n`` whose choice has the feature
     type of ``cand``."""
@@ -224,6 +276,32 @@ def _list_share(n: Name, cand, names: dict[str, Name]) -> float:
         if m.best.feature == cand.feature:
             same += w
     return same / total if total else 0.0
+
+
+PROVINCE_KM = 400.0          # a town this near a same-named province's point gives it its name
+
+
+def names_its_province(n: Name) -> bool:
+    """Whether a name is both a town of note and the province around it ("Vologda", "Tver")."""
+    towns = [p for p in n.places if p.feature in ("city", "town") and (p.population or 0) >= CAPITAL_POPULATION]
+    return any(a.feature in ADMIN_FEATURES and a.country == t.country and km(a.lat, a.lon, t.lat, t.lon) <= PROVINCE_KM
+               for a in n.places for t in towns)
+
+
+def hinted_alternative(n: Name, hint: str | None):
+    """For one mention whose context names a feature type the name's choice does not have
+    ("the Vologda province" when "Vologda" is the town): the best candidate of that type and
+    its share of the probability among such candidates; None when the choice fits."""
+    b = n.best
+    if not hint or b is None or coarse(b.feature) in COMPATIBLE.get(hint, {hint}):
+        return None
+    probs = n.probs if len(n.probs) == len(n.places) else [1.0 / len(n.places)] * len(n.places)
+    fits = [k for k, p in enumerate(n.places) if coarse(p.feature) in COMPATIBLE.get(hint, {hint})]
+    if not fits:
+        return None
+    k = max(fits, key=lambda k: (probs[k], -k))
+    total = sum(probs[j] for j in fits)
+    return n.places[k], (probs[k] / total if total else 0.0)
 
 
 def _capital_of(cand, admins):

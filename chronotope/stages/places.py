@@ -26,7 +26,7 @@ from ..pipeline import BaseStage
 from ..places.cues import load_cues
 from ..places.recognize import Evidence, Recognizer, lowercase_words
 from ..gazetteer import normalize_name
-from ..places.resolve import Name, alternatives, coarse, coherent, km, resolve
+from ..places.resolve import Name, alternatives, coarse, coherent, hinted_alternative, km, resolve
 
 BLOCKING_KINDS = ("date", "time", "duration", "set", "quantity", "place")
 STATE = "places"
@@ -165,11 +165,19 @@ class PlacesStage(BaseStage):
                 # unresolved.  Decided once per name, so that its mentions share one entity.
                 n.out_of_place = _doubtful(n.best) and len(names) > MIN_CONTEXT and not coherent(n, names)
             place = None if n.out_of_place else n.best
+            place_conf = n.confidence
+            alt = hinted_alternative(n, c.feature) if place is not None else None
+            if alt is not None:
+                place, place_conf = alt      # "the Vologda province" where "Vologda" is the town
             if host is None and n.anchor is not None:
                 host = n.anchor       # another mention of the same building ("from Hellinikon")
             if host is None and c.building and (place is None or _doubtful(place) or n.out_of_place):
                 # a street, prison or airport of a town: the town's point
                 host = _inner_town(c) or _town_before(doc, c, accepted, names, base, sdoc)
+                if host is None and place is not None:
+                    # "arrested in Kiev ... drove me to the Lukyanovka prison": its own match is a
+                    # hamlet far off; the town the paragraph is in is the better guess
+                    host = _town_before(doc, c, accepted, names, base, sdoc, paragraph=True, setting=True)
                 if host is None:
                     st.setdefault("pending_buildings", []).append(c.key)
             if host is not None and host.best is not None and not n.places:
@@ -198,11 +206,11 @@ class PlacesStage(BaseStage):
                 geo = {"lat": place.lat, "lon": place.lon, "name": place.name,
                        "gazetteer_id": place.id, "feature": place.feature,
                        "country": place.country,
-                       "confidence": round(n.confidence, 3)}
+                       "confidence": round(place_conf, 3)}
             else:
                 eid = f"place:unresolved:{slug(c.key or c.text)}"
                 geo = None
-            conf = _recognition_confidence(c.score) * (n.confidence if place is not None else 0.5)
+            conf = _recognition_confidence(c.score) * (place_conf if place is not None else 0.5)
             doc.add_mention("place", c.nstart, c.nend, entity=eid, confidence=round(conf, 3),
                             source=c.source,
                             attrs={"candidates": alternatives(n),
@@ -211,7 +219,7 @@ class PlacesStage(BaseStage):
             ent = doc.entities.get(eid)
             if ent is None:
                 doc.entities[eid] = Entity(id=eid, kind="place", name=c.text, geo=geo,
-                                           confidence=round(n.confidence, 3) if place is not None else 0.5)
+                                           confidence=round(place_conf, 3) if place is not None else 0.5)
             elif c.text != ent.name and c.text not in ent.aliases:
                 ent.aliases.append(c.text)
 
@@ -319,9 +327,12 @@ def _district(sdoc, c, cues) -> bool:
     return len(words) >= 2 and " ".join(words[-2:]) in cues.district_before
 
 
-def _town_before(doc, c, accepted, names, base, sdoc, paragraph: bool = False) -> Name | None:
+def _town_before(doc, c, accepted, names, base, sdoc, paragraph: bool = False,
+                 setting: bool = False) -> Name | None:
     """The last town named before a building in the same sentence (or paragraph): "In
-    Moscow we were marched to the Butyrki transit prison"."""
+    Moscow we were marched to the Butyrki transit prison".  In the sentence, and in the
+    paragraph when ``setting`` is true, the town must be named as the scene ("in Moscow",
+    not "a letter from Moscow")."""
     sent = sdoc[c.i].sent
     lo = base + sent.start_char
     para = _paragraph_index(doc, c.nstart)
@@ -335,7 +346,7 @@ def _town_before(doc, c, accepted, names, base, sdoc, paragraph: bool = False) -
             continue
         ent = doc.entities.get(m.entity or "")
         gid = ent.geo.get("gazetteer_id") if ent is not None and ent.geo else None
-        if not paragraph and not _setting_cue(m.attrs.get("cue")):
+        if (setting or not paragraph) and not _setting_cue(m.attrs.get("cue")):
             continue
         if gid in by_id and by_id[gid].best.feature in HOST_FEATURES:
             host, pos = by_id[gid], m.nstart
@@ -343,7 +354,7 @@ def _town_before(doc, c, accepted, names, base, sdoc, paragraph: bool = False) -
         n = names.get(o.key)
         if pos < o.nstart < c.nstart and n is not None and n.best is not None and not n.out_of_place \
                 and n.best.feature in HOST_FEATURES and not o.facility \
-                and same(o.nstart) and (paragraph or _setting_cue(o.cue)):
+                and same(o.nstart) and ((paragraph and not setting) or _setting_cue(o.cue)):
             host, pos = n, o.nstart
     return host
 
