@@ -34,7 +34,7 @@ def main() -> None:
 
     from chronotope.document import Corpus, Document
     from chronotope.linking import link
-    from chronotope.pipeline import Options, Pipeline, sections
+    from chronotope.pipeline import SPACY_BATCH, Options, Pipeline, sections
     from chronotope.run import document_from_path
 
     parts = [(CORPUS / n).read_text(encoding="utf-8") for n in ("my-life-deportation.txt", "cliff-trial-and-escape.txt")]
@@ -56,7 +56,7 @@ def main() -> None:
         list(nlp.pipe([unit[:2000]]))
 
         t0 = time.perf_counter()
-        for _ in nlp.pipe((text[s:e] for s, e in spans), batch_size=4):
+        for _ in nlp.pipe((text[s:e] for s, e in spans), batch_size=SPACY_BATCH):
             pass
         spacy_s = time.perf_counter() - t0
 

@@ -59,8 +59,8 @@ def cmd_extract(args) -> int:
         for w in list(d.meta.get("warnings") or []) + list(d.meta.get("stage_errors") or []):
             _fail(f"warning: {d.source}: {w}")
     if args.out and corpus.documents:
-        from .export_json import corpus_to_json, write_json
-        write_json(corpus_to_json(corpus), args.out)
+        from .export_json import write_corpus_json   # streamed: the whole export is never held at once
+        write_corpus_json(corpus, args.out)
     n = len(corpus.documents)
     words = sum(len(d.text[d.body[0]:d.body[1]].split()) for d in corpus.documents)
     secs = time.perf_counter() - t0

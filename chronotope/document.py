@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -213,8 +214,14 @@ class Document:
         return [p for p in out if norm[p.nstart:p.nend].strip()]
 
     def _span(self, ns: int, ne: int) -> Span:
-        s, e = self.to_source(ns, ne)
+        s, e = self._source_offsets(ns, ne)
         return Span(s, e, ns, ne)
+
+    def _source_offsets(self, nstart: int, nend: int) -> tuple[int, int]:
+        """``to_source``, reusing the normalised int objects where the offsets are equal:
+        a long text holds millions of offsets, and most coincide."""
+        s, e = self.to_source(nstart, nend)
+        return (nstart if s == nstart else s), (nend if e == nend else e)
 
     def add_sentence(self, nstart: int, nend: int) -> Span:
         sp = self._span(nstart, nend)
@@ -249,14 +256,17 @@ class Document:
 
     def add_mention(self, kind: str, nstart: int, nend: int, **fields: Any) -> Mention:
         """Add a mention given normalised offsets; source offsets and text are derived."""
-        s, e = self.to_source(nstart, nend)
-        m = Mention(id=self.next_id("m"), doc=self.id, start=s, end=e, text=self.text[s:e],
+        s, e = self._source_offsets(nstart, nend)
+        # the same names and rule labels recur thousands of times in a long text: one copy each
+        if "source" in fields and type(fields["source"]) is str:
+            fields["source"] = sys.intern(fields["source"])
+        m = Mention(id=self.next_id("m"), doc=self.id, start=s, end=e, text=sys.intern(self.text[s:e]),
                     kind=kind, nstart=nstart, nend=nend, **fields)
         self.mentions.append(m)
         return m
 
     def add_event(self, type: str, nstart: int, nend: int, **fields: Any) -> Event:
-        s, e = self.to_source(nstart, nend)
+        s, e = self._source_offsets(nstart, nend)
         ev = Event(id=self.next_id("ev"), type=type, doc=self.id, start=s, end=e,
                    nstart=nstart, nend=nend, **fields)
         self.events.append(ev)

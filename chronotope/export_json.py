@@ -114,33 +114,70 @@ def issue_json(i) -> dict:
     return out
 
 
-def corpus_to_json(corpus: Corpus, include_text: bool = True) -> dict:
-    """The whole export for a corpus, in the contract's shape."""
+def _sections(corpus: Corpus, include_text: bool = True) -> list[tuple[str, Any]]:
+    """The export's top-level fields in order; the big arrays as generators of items."""
     docs = corpus.documents
     # Reading order within each document, whichever stage added an item first.
     order = lambda x: (x.start, x.end)
-    return {
-        "format": "chronotope-export",
-        "version": FORMAT_VERSION,
-        "documents": [document_json(d, include_text) for d in docs],
-        "mentions": [mention_json(m) for d in docs for m in sorted(d.mentions, key=lambda m: (m.start, m.end, m.kind))],
-        "entities": [entity_json(e) for e in sorted(corpus.entities.values(), key=lambda e: e.id)],
-        "events": [event_json(ev) for d in docs for ev in sorted(d.events, key=order)],
-        "journeys": [journey_json(j) for j in corpus.journeys],
-        "citations": [citation_json(c) for d in docs for c in sorted(d.citations, key=order)],
-        "issues": [issue_json(i) for d in docs for i in sorted(d.issues, key=lambda i: (i.start, i.end, i.kind))],
-    }
+    return [
+        ("format", "chronotope-export"),
+        ("version", FORMAT_VERSION),
+        ("documents", (document_json(d, include_text) for d in docs)),
+        ("mentions", (mention_json(m) for d in docs for m in sorted(d.mentions, key=lambda m: (m.start, m.end, m.kind)))),
+        ("entities", (entity_json(e) for e in sorted(corpus.entities.values(), key=lambda e: e.id))),
+        ("events", (event_json(ev) for d in docs for ev in sorted(d.events, key=order))),
+        ("journeys", (journey_json(j) for j in corpus.journeys)),
+        ("citations", (citation_json(c) for d in docs for c in sorted(d.citations, key=order))),
+        ("issues", (issue_json(i) for d in docs for i in sorted(d.issues, key=lambda i: (i.start, i.end, i.kind)))),
+    ]
+
+
+def corpus_to_json(corpus: Corpus, include_text: bool = True) -> dict:
+    """The whole export for a corpus, in the contract's shape."""
+    return {key: list(value) if not isinstance(value, (str, int)) else value
+            for key, value in _sections(corpus, include_text)}
 
 
 def write_json(data: dict, path: str) -> None:
     """Write atomically, so a failed run never leaves half a file behind."""
+    _write_atomically(path, lambda f: json.dump(data, f, ensure_ascii=False, indent=1))
+
+
+def write_corpus_json(corpus: Corpus, path: str, include_text: bool = True) -> None:
+    """Write the export of a corpus item by item, never holding all of it in memory.
+
+    The bytes are those of ``write_json(corpus_to_json(corpus), path)``: each
+    item is encoded as ``json.dump(..., indent=1)`` would at its depth (JSON
+    strings hold no raw newlines, so indenting every line of an item's own
+    encoding by its depth gives the same text).
+    """
+    _write_atomically(path, lambda f: _stream(f, _sections(corpus, include_text)))
+
+
+def _stream(f, sections: list[tuple[str, Any]]) -> None:
+    encode = json.JSONEncoder(ensure_ascii=False, indent=1).encode
+    f.write("{")
+    for k, (key, value) in enumerate(sections):
+        f.write(("," if k else "") + "\n " + encode(key) + ": ")
+        if isinstance(value, (str, int)):
+            f.write(encode(value))
+            continue
+        first = True
+        for item in value:
+            f.write(("[" if first else ",") + "\n  " + encode(item).replace("\n", "\n  "))
+            first = False
+        f.write("[]" if first else "\n ]")
+    f.write("\n}")
+
+
+def _write_atomically(path: str, write) -> None:
     import os
     import tempfile
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".chronotope-", suffix=".json", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
+            write(f)
             f.write("\n")
         os.replace(tmp, path)
     except BaseException:

@@ -189,39 +189,39 @@ def save_document(conn: sqlite3.Connection, doc: Document, entities: dict[str, E
             (doc.id, doc.source, doc.title, doc.sha256, len(doc.text), doc.format, doc.encoding,
              doc.body[0], doc.body[1], _j({k: v for k, v in doc.meta.items() if _plain(v)}), doc.text))
         conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?)",
-                         [(doc.id, sp.start, sp.end, sp.nstart, sp.nend) for sp in doc.sentences])
+                         ((doc.id, sp.start, sp.end, sp.nstart, sp.nend) for sp in doc.sentences))
         conn.executemany(
             "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(m.id, m.doc, m.start, m.end, m.text, m.kind, m.entity, m.value, m.calendar,
+            ((m.id, m.doc, m.start, m.end, m.text, m.kind, m.entity, m.value, m.calendar,
               m.gregorian_value, m.earliest, m.latest, m.anchor,
               (m.quantity or {}).get("value"), (m.quantity or {}).get("unit"),
-              m.confidence, m.source, m.nstart, m.nend, _j(m.quantity), _j(m.attrs)) for m in doc.mentions])
+              m.confidence, m.source, m.nstart, m.nend, _j(m.quantity), _j(m.attrs)) for m in doc.mentions))
         conn.executemany(
             "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(e.id, e.doc, e.type, e.start, e.end, doc.text[e.start:e.end],
+            ((e.id, e.doc, e.type, e.start, e.end, doc.text[e.start:e.end],
               (e.date or {}).get("value"), (e.date or {}).get("earliest"), (e.date or {}).get("latest"),
-              e.place, e.confidence, e.nstart, e.nend, _j(e.attributes)) for e in doc.events])
+              e.place, e.confidence, e.nstart, e.nend, _j(e.attributes)) for e in doc.events))
         conn.executemany("INSERT INTO event_participants VALUES (?,?,?)",
-                         [(e.id, p.entity, p.role) for e in doc.events for p in e.participants])
+                         ((e.id, p.entity, p.role) for e in doc.events for p in e.participants))
         for j in doc.journeys:
             conn.execute("INSERT INTO journeys VALUES (?,?,?,?)", (j.id, doc.id, _j(j.travellers), _j(j.attributes)))
             conn.executemany(
                 "INSERT INTO legs VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(j.id, k, l.from_place, l.to_place, _j(l.modes), l.depart, l.arrive, l.distance_km,
-                  l.duration, _j(l.evidence), l.event, _j(l.attributes)) for k, l in enumerate(j.legs)])
+                ((j.id, k, l.from_place, l.to_place, _j(l.modes), l.depart, l.arrive, l.distance_km,
+                  l.duration, _j(l.evidence), l.event, _j(l.attributes)) for k, l in enumerate(j.legs)))
         conn.executemany(
             "INSERT INTO citations VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(c.doc, c.marker, c.start, c.end, (c.note or {}).get("start"), (c.note or {}).get("end"),
+            ((c.doc, c.marker, c.start, c.end, (c.note or {}).get("start"), (c.note or {}).get("end"),
               (c.note or {}).get("text"), c.work, c.pages, (c.supports or {}).get("start"),
-              (c.supports or {}).get("end"), c.links_to_doc, c.entity, _j(c.attributes)) for c in doc.citations])
+              (c.supports or {}).get("end"), c.links_to_doc, c.entity, _j(c.attributes)) for c in doc.citations))
         conn.executemany("INSERT INTO issues VALUES (?,?,?,?,?,?)",
-                         [(i.doc, i.start, i.end, i.kind, i.message, _j(i.attributes)) for i in doc.issues])
+                         ((i.doc, i.start, i.end, i.kind, i.message, _j(i.attributes)) for i in doc.issues))
         used = _entities_used(doc)
         for eid in used:
             e = entities.get(eid) or doc.entities.get(eid)
             if e is not None:
                 _upsert_entity(conn, e)
-        conn.executemany("INSERT OR IGNORE INTO document_entities VALUES (?,?)", [(doc.id, eid) for eid in used])
+        conn.executemany("INSERT OR IGNORE INTO document_entities VALUES (?,?)", ((doc.id, eid) for eid in used))
         _drop_orphans(conn)
         conn.execute("COMMIT")
     except BaseException:

@@ -98,3 +98,18 @@ def test_not_a_database(tmp_path):
     p.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(storage.StorageError):
         storage.connect(str(p))
+
+
+def test_streamed_json_export_is_byte_identical_to_the_dict_export(tmp_path):
+    """``write_corpus_json`` writes item by item (bounded memory) the very bytes of
+    ``write_json(corpus_to_json(...))``: nested values, non-ASCII text, empty arrays."""
+    from chronotope.export_json import write_corpus_json, write_json
+    from chronotope.linking import link
+    docs = [_doc(), _doc("Ånna wrote from Dorpat — “in haste”.\n\nNo date here.", source="b.txt"),
+            _doc("Nothing to find.", source="c.txt")]
+    for corpus in (Corpus(docs), Corpus([docs[2]]), Corpus()):
+        link(corpus)
+        for include_text in (True, False):
+            write_json(corpus_to_json(corpus, include_text), str(tmp_path / "dict.json"))
+            write_corpus_json(corpus, str(tmp_path / "stream.json"), include_text)
+            assert (tmp_path / "stream.json").read_bytes() == (tmp_path / "dict.json").read_bytes()
