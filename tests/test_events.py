@@ -338,3 +338,95 @@ def test_vehicles_that_pass_us_or_serve_others_are_not_ours(pipeline):
     assert modes[("Geneva", "Lausanne")] == ["foot"]
     assert "carriage" not in modes.get(("Lausanne", "Vevey"), [])
     assert not any(b == "Montreux" for _, b, _ in _legs(d))
+
+
+def _journeys_by_traveller(d):
+    """{traveller name (or traveller text): [(from, to), ...]} for journeys travelled."""
+    names = {k: v.name for k, v in d.entities.items()}
+    out = {}
+    for j in d.journeys:
+        if j.attributes.get("planned"):
+            continue
+        who = ", ".join(names.get(t, t) for t in j.travellers) or j.attributes.get("traveller_text", "")
+        out.setdefault(who, []).extend((names.get(l.from_place), names.get(l.to_place)) for l in j.legs)
+    return out
+
+
+def test_someone_else_does_not_start_from_the_last_place_named(pipeline):
+    text = ("I was born in Lisbon and went to school in England. In 1921 I was living at Oporto "
+            "with my wife. My friend Duarte Ramos, a merchant, sailed to Rio de Janeiro that spring. "
+            "My sister went to Coimbra in June. In July we left Oporto by train for Madrid.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    legs = [leg for v in _journeys_by_traveller(d).values() for leg in v]
+    assert ("Oporto", "Madrid") in legs
+    assert not any(b == "Rio de Janeiro" and a is not None for a, b in legs)   # nothing said of where he was
+    assert not any(a == "England" for a, _ in legs)
+    assert ("Oporto", "Coimbra") in legs        # a relative leaves from where the teller is
+
+
+def test_them_is_not_the_narrators_party(pipeline):
+    text = ("In 1968 I was held on the island of Leros. I wrote an account of my treatment on "
+            "cigarette papers and gave them to my sister when she visited. She carried them to Athens, "
+            "and a friend took them on to London. In August we were taken by steamer to Piraeus.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    legs = [leg for v in _journeys_by_traveller(d).values() for leg in v]
+    assert not any(b in ("Athens", "London") for _a, b in legs)     # the papers travelled, not we
+    assert ("Leros", "Piraeus") in legs
+
+
+def test_letters_by_two_writers_make_two_journeys(pipeline):
+    text = ("THE GRAHAM LETTERS\n\n"
+            "Edinburgh, 4 June 1803.\nMy dearest William,\nThe children are well and send their love. "
+            "I walked to the harbour today to ask for news of the packet.\nYour loving wife,\nAgnes Graham\n\n"
+            "Bordeaux, 2 November 1803.\nMy dear Agnes,\nWe are lodged in the town on our parole. "
+            "I walk each day on the ramparts.\nYour affectionate husband,\nW. Graham\n\n"
+            "Edinburgh, 12 January 1804.\nMy dearest William,\nI have written to the Board again.\nAgnes\n\n"
+            "Bordeaux, 18 April 1805.\nMy dear Agnes,\nThe commandant allows one letter a month.\nW. G.\n")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    legs = [leg for v in _journeys_by_traveller(d).values() for leg in v]
+    assert not any({a, b} == {"Edinburgh", "Bordeaux"} for a, b in legs)     # each writes from where they stay
+
+
+def test_places_passed_on_the_way_are_not_stops(pipeline):
+    text = ("On 7 July 1894 we left Moscow by rail for Nizhny Novgorod. From Nizhny Novgorod a steamer "
+            "towed our barge down the Volga to Kazan and up the Kama to Perm. From Perm the railway "
+            "carried us over the mountains to Yekaterinburg and on to Tyumen. From Tyumen we went by cart "
+            "to Tomsk, and thence by way of Achinsk to Irkutsk.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    stops = [leg for v in _journeys_by_traveller(d).values() for leg in v]
+    assert ("Nizhny Novgorod", "Perm") in stops and ("Perm", "Tyumen") in stops
+    assert not any("Yekaterinburg" in leg or "Kazan" in leg or "Achinsk" in leg for leg in stops)
+    assert ("Tyumen", "Tomsk") in stops and ("Tomsk", "Irkutsk") in stops    # "and thence": a stop
+
+
+def test_a_later_return_told_ahead_and_a_call_learnt_from_who_boarded(pipeline):
+    text = ("On 2 May 1927 we sailed from Danzig on the steamer Estonia.\n\n"
+            "For four days the sea was rough and nobody could eat on the ship. A Canadian officer came on "
+            "board at Copenhagen and looked at all the papers again.\n\n"
+            "We landed at Halifax on 6 April. I learned of the fire only when I was brought back to Danzig.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    stops = [leg for v in _journeys_by_traveller(d).values() for leg in v]
+    assert ("Danzig", "Copenhagen") in stops and ("Copenhagen", "Halifax") in stops
+    assert ("Halifax", "Danzig") not in stops       # told ahead of its time, in a "learned ... when" clause
+
+
+def test_feelings_tell_a_move_done_and_about_to_tells_one_not_yet(pipeline):
+    text = ("In 1899 I was posted to Ibadan. In 1900 the soldiers we knew at Ibadan were sent up to join "
+            "the new force at Jebba. I was not sorry to return to Lagos. We thought we were about to be "
+            "taken to Calabar, but nobody came for us.")
+    d = run(pipeline, text)
+    if not any(m.kind == "place" for m in d.mentions):
+        pytest.skip("places stage not present")
+    legs = [leg for v in _journeys_by_traveller(d).values() for leg in v]
+    assert ("Ibadan", "Lagos") in legs          # not from Jebba, where the soldiers went
+    assert not any(b == "Calabar" for _a, b in legs)

@@ -1,13 +1,16 @@
 """Chain travel frames into legs and journeys, per traveller, in narrative order.
 
 Hand-written because no library models narrative movement: the leg logic is
-a small state machine per traveller.  A leg opens where the traveller is (the
+a small state machine per traveller (who travels is decided in :mod:`.travellers`,
+who tells the text in :mod:`.tellers`).  A leg opens where the traveller is (the
 last place the narrative put them: an origin, the previous destination, or
-before any travel the last place they were said to be "at" or "in"); a
-destination sets where it ends; a new place, or a vehicle named in a later
+before any travel the last place they were said to be "at" or "in"; for anyone
+but the one the text follows, only a place said of them, or for a relative where
+that one is, else no origin); a destination sets where it ends; a new place, or a vehicle named in a later
 paragraph once the destination is known, closes it; an arrival ("arrived in",
 "found ourselves in") closes it at once.  Places that are only crossed or
-entered on the way are kept as ``via`` unless nothing follows them.  Planned
+entered on the way ("to Yekaterinburg and on to Tyumen") are kept as ``via``
+unless nothing follows them.  Planned
 or refused routes and movements told in the pluperfect (background) never
 move a traveller.
 """
@@ -15,12 +18,12 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Entity, Journey, Leg, Participant
+from ..document import Document, Journey, Leg, Participant
 from . import vocab
-from .resolve import (date_for, dates_in, duration_hours, durations_in, entities_for, mentions_in, narrator,
-                      paragraph_at, places_in, quantities_in)
+from .resolve import date_for, dates_in, durations_in, paragraph_at, places_in, quantities_in
+from .tellers import letter_writer_at
+from .travellers import NARRATOR, kin_of, teller_key, traveller_key, travellers_of
 
-NARRATOR = "narrator"
 _DEBUG = bool(__import__("os").environ.get("CHRONOTOPE_DEBUG_JOURNEYS"))
 
 
@@ -102,54 +105,10 @@ def _first(doc, spans, exclude=()) -> list[str]:
     return out
 
 
-def _key(doc, f, focus, v) -> str | None:
-    roles = f.get("travellers") or []
-    if not roles:
-        return None
-    kin = set(v.get("gendered_nouns", {})) | set(v.get("traveller_nouns", []))
-    if any(r.get("person") in ("I", "we") or r.get("kind") == "first"
-           or (r.get("owner") in ("I", "we") and r.get("lemma") not in kin) for r in roles):
-        return NARRATOR     # "our convoy", not "my father": a relative is a traveller of their own
-    owns = [r for r in roles if r.get("kind") == "own"]
-    for r in owns:      # "his wife Hélène": the one named
-        ids = entities_for(doc, r)
-        if ids:
-            return NARRATOR if ids[0] == protagonist(doc) else ids[0]
-    for r in owns:
-        if r.get("person") in ("you",):
-            return None
-        return "np:" + r.get("lemma", r["text"].lower())
-    for r in roles:
-        if r.get("pronoun"):
-            k = _antecedent_key(doc, r, v)
-            if k is not None:
-                return k
-            if first_person(doc):
-                return None     # "she carried them to Athens" in a memoir: not the teller's move
-    if any(r.get("kind") == "focus" for r in roles):
-        return focus or NARRATOR
-    return None
-
-
-def _antecedent_key(doc, r, v) -> str | None:
-    """The traveller "he"/"she" stands for: the nearest earlier subject whose gender fits
-    (a named person whose gender the people stage knows or does not know; a noun only when
-    it tells the gender, "my sister")."""
-    want = r["pronoun"]
-    nouns = v.get("gendered_nouns", {})
-    for a in r.get("antecedents", []):
-        ids = entities_for(doc, a, kinds=("person",))
-        if ids:
-            e = doc.entities.get(ids[0])
-            g = (e.attrs or {}).get("gender") if e is not None else None
-            if (g and g != want) or (a.get("relative") and g != want):
-                continue        # a relative clause's subject only when its gender tells
-            return NARRATOR if ids[0] == protagonist(doc) else ids[0]
-        if a.get("proper"):
-            continue
-        if nouns.get(a.get("lemma")) == want:
-            return "np:" + a["lemma"]
-    return None
+def _last_stop(doc, places, v) -> str | None:
+    """The last of these places that can be a stop ("in the USSR" says less than "at Alma-Ata")."""
+    stops = _split_stops(doc, places, v)[0]
+    return stops[-1] if stops else (places[-1] if places else None)
 
 
 def build(doc: Document, frames: list[dict]) -> list[Journey]:
@@ -157,7 +116,8 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
     summary_cues = [c.lower() for c in v["summary_cues"]]
     tracks: dict[str, _Track] = {}
     focus: str | None = None
-    locatives: list[tuple[int, str]] = []
+    locatives: list[tuple[int, str, str | None]] = []     # (position, place, whose)
+    leader: list[str | None] = [None]      # whom the text followed before the current movement
     by_sentence: dict[int, list[dict]] = {}
     for f in frames:
         by_sentence.setdefault(f["nstart"], []).append(f)
@@ -171,11 +131,29 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         p = paragraph_at(doc, f["nstart"])
         return p.nstart if p else f["nstart"]
 
-    def start_loc(t, before):
+    def start_loc(t, f):
+        """Where a traveller's first leg starts.  The one we follow: the last place the text put
+        anyone not named as someone else.  Anyone else: a place said of them ("his wife remained
+        at Leith"); else, for a relative of the one we follow ("Holm's wife ... left for
+        Livorno"), where that one is; else nowhere (a leg with only a destination), never
+        whatever place the text happened to name last."""
         if t.loc:
             return t.loc
-        cands = [pid for pos, pid in locatives if pos < before]
-        return cands[-1] if cands else None
+        before = f["nstart"]
+        if t.key == NARRATOR:
+            return _last_stop(doc, [pid for pos, pid, who in locatives if pos < before and who in (None, NARRATOR)], v)
+        cands = [pid for pos, pid, who in locatives if pos < before and who == t.key]
+        if cands:
+            return _last_stop(doc, cands, v)
+        lead = kin_of(doc, f, v, (leader[0] if focus == t.key else focus) or NARRATOR)
+        if lead is not None and lead != t.key and (lead in tracks or lead == NARRATOR):
+            t0 = tracks.get(lead)
+            here = None if t0 is None else (t0.leg["to"] or t0.leg["from"]) if t0.leg is not None else t0.loc
+            if here is None:    # where the one we follow was last said to be, by name or pronoun
+                cands = [pid for pos, pid, who in locatives if pos < before and who == lead]
+                here = cands[-1] if cands else None
+            return here
+        return None
 
     def resolve_mode(t, mode, f):
         """A mode the words leave open: "the cars" (railway or motor), "drove" (carriage or
@@ -256,7 +234,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         onward = t.leg is not None and t.leg["to"] and ((told or {}).get("nstart") != f["nstart"] or boarded_after) \
             and (onward or boarded_after or goes_on)
         if t.leg is None:
-            t.open(start_loc(t, f["nstart"]), para, f, _date(f))
+            t.open(start_loc(t, f), para, f, _date(f))
         elif t.leg["to"] and (t.leg["to_para"] != para or onward):
             prev = t.leg
             t.close()
@@ -277,7 +255,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
     def dest(t, pid, f, arrive=False):
         para = para_of(f)
         if t.leg is None:
-            t.open(start_loc(t, f["nstart"]), para, f, _date(f))
+            t.open(start_loc(t, f), para, f, _date(f))
         if t.leg["from"] == pid and t.leg["to"] is None:
             return
         if t.leg["to"] and t.leg["to"] != pid:
@@ -351,7 +329,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         t = track(k)
         if t.loc is None and t.leg is None and not t.legs:
             t.loc = pid
-            locatives.append((f["nstart"], pid))
+            locatives.append((f["nstart"], pid, k))
             return
         if t.leg is not None and t.leg["to"] is None and t.leg["from"] == pid:
             return
@@ -376,7 +354,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                        for g in by_sentence.get(f["nstart"], []))
         if f["type"] != "travel":
             return False
-        if f.get("background") or _key(doc, f, focus, v) != heading[0]:
+        if f.get("background") or traveller_key(doc, f, focus, v) != heading[0]:
             return True     # "he stopped at every shrine", "to cross himself": not the writer's arrival
         return not f.get("planned") and bool(f.get("past"))
 
@@ -399,7 +377,10 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             pl = _first(doc, f["at"])
             if not pl:
                 continue
-            k = _key(doc, f, focus, v) if f.get("travellers") else None
+            k = traveller_key(doc, f, focus, v) if f.get("travellers") else None
+            if k is None and any(r.get("kind") == "own" or (r.get("kind") is None and not r.get("person"))
+                                 for r in f.get("travellers") or []):
+                k = "?"         # someone the text does not let us follow: not where the teller is
             t = tracks.get(k) if k is not None else None
             stops, _ = _split_stops(doc, pl, v)
             if t is not None and k == focus and stops and f.get("fronted") and not f.get("background") \
@@ -409,7 +390,9 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                 if stops[0] != here:
                     dest(t, stops[0], f, arrive=True)
                 continue
-            locatives.append((f["nstart"], pl[0]))
+            if _DEBUG:
+                print("LOCATIVE", k, pl, repr(doc.norm[f["trigger"][0]:f["trigger"][0] + 50]))
+            locatives.append((f["nstart"], pl[0], k))
             continue
         if f.get("background") and typ != "travel":
             continue
@@ -418,7 +401,9 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             para = paragraph_at(doc, f["nstart"])
             if not pl or para is None or doc.norm[para.nstart:f["nstart"]].strip():
                 continue        # a heading opens its paragraph
-            k = focus or NARRATOR
+            k = teller_key(doc, f["nstart"]) if letter_writer_at(doc, f["nstart"]) else (focus or NARRATOR)
+            if _DEBUG:
+                print("HEADING", k, pl, repr(doc.norm[f["nstart"]:f["nstart"] + 40]))
             track(k)
             focus = k
             if heading is not None:
@@ -426,7 +411,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             heading = (k, pl[0], f, para.nstart)     # applied once the body has told the way there
             continue
         if typ == "travel":
-            k = _key(doc, f, focus, v)
+            k = traveller_key(doc, f, focus, v)
             if k is None:
                 continue
             frm = _first(doc, f["from"])
@@ -435,6 +420,13 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             at = _first(doc, f["at"], exclude=frm + to)
             if f["kind"] == "stop" and at and not to:
                 to = at         # "we sail tomorrow and call at Copenhagen"
+            if f["kind"] == "board" and frm and k != focus and focus in tracks and not f.get("planned") \
+                    and not f.get("background") and not f.get("relative"):
+                vessel = _aboard_with(doc, tracks[focus], frm[0], f, frames)
+                if vessel:      # "A Canadian officer came on board at Copenhagen": our vessel called there
+                    dest(tracks[focus], frm[0], f, arrive=True)
+                    if not tracks[focus].legs[-1]["modes"]:
+                        tracks[focus].legs[-1]["modes"] = [vessel]
             if f["lemma"] == "come" and f["kind"] == "move" and frm and not (to or via) and k != focus \
                     and focus in tracks:
                 t0 = tracks[focus]      # "his wife came down from Paris to join him": to where we are
@@ -467,6 +459,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                 continue        # a movement with no place starts no journey
             if _DEBUG:
                 print("FRAME", k, f["kind"], frm, to, via, repr(doc.norm[f["nstart"]:f["nstart"] + 60]))
+            leader[0] = focus
             if not k.startswith("np:"):
                 focus = k
             t = track(k)
@@ -487,14 +480,14 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             elif f["kind"] in ("depart",) and (t.leg is None or t.leg["to"]):
                 if t.leg is not None:
                     t.close()
-                t.open(start_loc(t, f["nstart"]), para_of(f), f, _date(f))
+                t.open(start_loc(t, f), para_of(f), f, _date(f))
             for p in via:
                 if t.leg is None and t.legs and t.legs[-1].get("heading_para") == para_of(f) and not (frm or to):
                     if p not in t.legs[-1]["via"]:
                         t.legs[-1]["via"].append(p)
                     continue
                 if t.leg is None:
-                    t.open(start_loc(t, f["nstart"]), para_of(f), f, _date(f))
+                    t.open(start_loc(t, f), para_of(f), f, _date(f))
                 if p not in t.leg["via"]:
                     t.leg["via"].append(p)
             if f["kind"] == "stop" and at:
@@ -510,6 +503,14 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                     if leg["dest_frame"] is f:
                         leg["chain"] = f["nstart"]      # a vehicle named after the route serves each stage
                 to = []
+            passed = _passed_on_the_way(doc, f, to)
+            if passed:      # "to Yekaterinburg and on to Tyumen": Yekaterinburg was passed through
+                for p in passed:
+                    if t.leg is None:
+                        t.open(start_loc(t, f), para_of(f), f, _date(f))
+                    if p not in t.leg["via"]:
+                        t.leg["via"].append(p)
+                to = [p for p in to if p not in passed]
             for i, p in enumerate(to):       # "to Laibach, and thence ... to Vienna": one stop after another
                 dest(t, p, f, arrive=f["kind"] == "arrive" and i == len(to) - 1)
             frame_modes(t, f)
@@ -522,7 +523,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             t = tracks.get(focus)
             if t is None:
                 continue
-            taker = _key(doc, f, focus, v) if f.get("travellers") else None
+            taker = traveller_key(doc, f, focus, v) if f.get("travellers") else None
             if taker is not None and taker != focus:
                 continue        # "Giraud has a Citroën": someone else's vehicle
             same = [g for g in by_sentence.get(f["nstart"], []) if g["type"] == "travel" and not g.get("planned")]
@@ -544,10 +545,12 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         t.close()
         if not t.legs:
             continue
-        travellers = _travellers(doc, k)
+        _plans_kept(t, planned.get(k, []))
+        _same_vehicle_onward(t, v)
+        travellers = travellers_of(doc, k)
         j = Journey(id=doc.next_id("j"), travellers=travellers, legs=[])
-        if k.startswith("np:"):
-            j.attributes["traveller_text"] = k[3:]
+        if k.startswith(("np:", "sig:")):
+            j.attributes["traveller_text"] = k.split(":", 1)[1]
         elif k == NARRATOR and not travellers:
             j.attributes["traveller_text"] = "narrator"
         if t.summary:
@@ -560,12 +563,87 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         if not legs:
             continue
         # routes planned, proposed or refused: kept apart from the routes travelled
-        j = Journey(id=doc.next_id("j"), travellers=_travellers(doc, k), legs=legs,
+        j = Journey(id=doc.next_id("j"), travellers=travellers_of(doc, k), legs=legs,
                     attributes={"planned": True})
-        if k.startswith("np:"):
-            j.attributes["traveller_text"] = k[3:]
+        if k.startswith(("np:", "sig:")):
+            j.attributes["traveller_text"] = k.split(":", 1)[1]
         journeys.append(j)
     return journeys
+
+
+_STOP_MARKS = re.compile(r"\b(?:thence|there|where|then|whence|after|before|stayed|stopped|spent|waited|"
+                         r"remained|until|till|days?|nights?|weeks?|months?|\d)\b", re.I)
+_ONWARD = re.compile(r"\b(?:to|into|for|towards?)\b", re.I)
+
+
+def _passed_on_the_way(doc, f, to: list[str]) -> list[str]:
+    """Destinations of one movement that it only passed through: "carried us to Yekaterinburg and
+    on to Tyumen", "down the Volga to Kazan and up the Kama to Perm".  A place is a stop when the
+    words before the next destination say the journey paused or started again there ("to
+    Laibach, and thence to Vienna", "to Leipzig, where he was detained ... to Hamburg", a date
+    or a stay); otherwise only the last "to" is where the movement ended."""
+    spans = []
+    for s, e, p in f["to"]:
+        pl = _first(doc, [(s, e, p)])
+        if pl and pl[0] in to:
+            spans.append((s, e, pl[0]))
+    spans.sort()
+    out = []
+    for (s0, e0, a), (s1, _e1, b) in zip(spans, spans[1:]):
+        between = doc.norm[e0:s1]
+        if a == b or a in out or not _ONWARD.search(between) or _STOP_MARKS.search(between):
+            continue
+        if len(between) > 80 or ";" in between or "." in between:
+            continue
+        out.append(a)
+    return out
+
+
+def _aboard_with(doc, t: _Track, pid: str, f, frames) -> str | None:
+    """The vessel ("ship" or "boat") this traveller is aboard when someone boards at a port: the
+    vehicle of the leg under way, else one named in the same paragraph while the traveller was
+    last somewhere else ("For four days the sea was like mountains ... on the ship")."""
+    leg = t.leg
+    if leg is not None:
+        if leg["to"] is None and leg["from"] != pid:
+            return next((m for m in leg["modes"] if m in ("ship", "boat")), None)
+        return None
+    if t.loc is None or t.loc == pid:
+        return None
+    para = paragraph_at(doc, f["nstart"])
+    for g in frames:
+        if g["type"] == "mode" and g.get("mode") in ("ship", "boat") and not g.get("planned") \
+                and para is not None and para.nstart <= g["nstart"] < para.nend:
+            return g["mode"]
+    return None
+
+
+def _same_vehicle_onward(t: _Track, v) -> None:
+    """A stage told with no vehicle right after one that named it, in the same paragraph ("We
+    left Paris at six and got to Lyon that night ... on Sunday we came down the Rhône valley"):
+    the travellers went on as they came, when theirs is a vehicle one keeps (a car, a cart), not
+    a ship or train that serves its own line."""
+    kept = set(v.get("kept_modes", []))
+    for prev, leg in zip(t.legs, t.legs[1:]):
+        if not set(prev["modes"]) <= kept:
+            continue
+        if leg["modes"] or not prev["modes"] or leg.get("implied") or prev["to"] != leg["from"]:
+            continue
+        if leg["para"] == prev["to_para"] and (leg["dest_frame"] or {}).get("type") == "travel":
+            leg["modes"] = list(prev["modes"])
+
+
+def _plans_kept(t: _Track, plans: list[Leg]) -> None:
+    """A leg told without its origin that fulfils a plan told earlier ("he must go back to Danzig
+    with the Estonia" ... "they took him back to Danzig"): it starts where the plan did."""
+    for leg in t.legs:
+        if leg["from"] is not None:
+            continue
+        for plan in plans:
+            if plan.to_place == leg["to"] and plan.from_place and plan.from_place != leg["to"]:
+                leg["from"] = plan.from_place
+                leg["modes"] += [m for m in plan.modes if m not in leg["modes"]]
+                break
 
 
 def _stages(doc, f) -> list[tuple[str, str]]:
@@ -615,91 +693,6 @@ def _far(a: str, b: str) -> bool:
         return False
 
 
-_FIRST = re.compile(r"\b(?:I|me|my|myself)\b")
-_THIRD = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
-
-
-def first_person(doc) -> bool:
-    """Is the document told in the first person (a memoir, diary, letters, testimony)?
-    A biography quoting its subject's letters says "I" often too, but "he" more often."""
-    if "events.first_person" not in doc.state:     # asked for each journey: count once
-        words = max(1, len(doc.norm.split()))
-        n = len(_FIRST.findall(doc.norm))
-        doc.state["events.first_person"] = n * 1000 / words >= 8 and n >= len(_THIRD.findall(doc.norm))
-    return doc.state["events.first_person"]
-
-
-def _byline(doc) -> str | None:
-    """A person named alone on a line of the document's opening paragraph: its author."""
-    head_end = doc.norm.find("\n\n", 0, 400)
-    if head_end <= 0:
-        return None
-    for m in mentions_in(doc, "person", nstart=0, nend=head_end):
-        line_s = doc.norm.rfind("\n", 0, m.nstart) + 1
-        line_e = doc.norm.find("\n", m.nend)
-        line = doc.norm[line_s:line_e if line_e >= 0 else len(doc.norm)]
-        if m.entity and line.strip(" .,\r") == doc.norm[m.nstart:m.nend].strip():
-            return m.entity
-    return None
-
-
-def narrator_entity(doc) -> str:
-    """The teller of a first-person text whose name the people stage could not settle: the
-    author the file names (Gutenberg "Author:", HTML/EPUB/PDF metadata) or a byline (a person
-    named alone on one of the first lines), else a ``person:narrator`` entity "the narrator"."""
-    author = (doc.meta.get("author") or "").split(";")[0].strip()
-    people = [e for e in doc.entities.values() if e.kind == "person"]
-    if author:
-        low = author.lower()
-        for e in people:
-            names = [e.name.lower()] + [a.lower() for a in e.aliases]
-            if low in names:
-                return e.id
-    else:
-        by = _byline(doc)
-        if by:
-            return by
-    eid = "person:narrator"
-    if eid not in doc.entities:
-        doc.entities[eid] = Entity(id=eid, kind="person", name=author or "the narrator",
-                                   attrs={"narrator": True, "source": "events"})
-    return eid
-
-
-def protagonist(doc) -> str | None:
-    """Whom the document is about: its narrator; in a first-person text with no named
-    narrator, the author or "the narrator"; else the person it names most often."""
-    if "events.protagonist" in doc.state:
-        return doc.state["events.protagonist"]
-    n = narrator(doc)
-    fp = first_person(doc)
-    if fp:
-        by = _byline(doc)       # the author's byline outranks a most-named guess
-        if by and by != n:
-            doc.state["events.protagonist"] = by
-            return by
-    if n:
-        return n
-    if fp:
-        doc.state["events.protagonist"] = narrator_entity(doc)
-        return doc.state["events.protagonist"]
-    counts: dict[str, int] = {}
-    for m in doc.mentions_of("person"):
-        if m.entity:
-            counts[m.entity] = counts.get(m.entity, 0) + 1
-    doc.state["events.protagonist"] = max(counts, key=counts.get) if counts else None
-    return doc.state["events.protagonist"]
-
-
-def _travellers(doc, k) -> list[str]:
-    if k == NARRATOR:
-        n = protagonist(doc)
-        return [n] if n else []
-    if k.startswith("np:"):
-        return []
-    return [k]
-
-
 def _emit_leg(doc: Document, leg: dict, travellers: list[str]) -> Leg:
     ev_frame = leg["dest_frame"] or leg["frames"][0]
     attrs = {"modes": leg["modes"], "from": leg["from"], "to": leg["to"], "planned": False}
@@ -731,7 +724,7 @@ def _emit_leg(doc: Document, leg: dict, travellers: list[str]) -> Leg:
 
 
 def _planned_event(doc, f, k, frm, to, via):
-    travellers = _travellers(doc, k) if k else []
+    travellers = travellers_of(doc, k) if k else []
     attrs = {"modes": [m[1] for m in f.get("modes", [])], "from": frm[0] if frm else None,
              "to": to[0] if to else None, "planned": True}
     if via:

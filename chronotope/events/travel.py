@@ -65,6 +65,8 @@ def _planned(verb, v) -> bool:
     head = verb.head
     if verb.dep_ in ("advcl", "relcl") and modal(head):
         return True           # "as an aviator must feel when he flies"
+    if verb.dep_ == "xcomp" and head.lower_ == "about":
+        return True           # "we were about to be taken to Schlusselburg"
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_.lower() in (
             "plan", "intend", "want", "wish", "hope", "propose", "decide", "mean", "appoint", "expect",
             "choose", "offer", "refuse", "try", "attempt", "consider", "think", "fear"):
@@ -114,6 +116,11 @@ def _retrospective(verb, v) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in ("how", "why") for c in verb.children) \
             and verb.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "pcomp"):
         return True
+    head = verb.head
+    when = next((c for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ == "when"), None)
+    if verb.dep_ == "advcl" and head.lemma_.lower() in v.get("learning_verbs", []) and when is not None \
+            and any(c.lower_ == "only" for c in list(when.children) + list(head.children)):
+        return True           # "I learned of this only when I was brought back to Athens": told ahead of time
     low = verb.sent.text.lower()
     return any(c in low for c in v.get("retrospect_cues", []))
 
@@ -131,7 +138,12 @@ def _travellers(verb, kind, v):
         if objs and (kind == "carried" or (kind == "move" and objs[0].lower_ in PERSONAL)
                      or (kind == "arrive" and verb.lemma_.lower() == "get" and objs[0].lower_ in PERSONAL)):
             return objs[0]
+        if kind == "carried" and not objs and verb.lemma_.lower() not in ("ship", "take"):
+            return None       # "I sent with this letter, through Perregaux, a bill": the sender stays
     subj = subject(verb)
+    if subj is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" \
+            and verb.head.lemma_.lower() in v.get("feeling_adjectives", []):
+        subj = subject(verb.head.head)     # "I was not sorry to return to Lagos", "we were glad to leave"
     if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subj = verb.head          # "an autobus which drove us"
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -255,6 +267,7 @@ def _place_spans(pairs, base):
     return out
 
 
+ADDRESS_VERBS = {"send", "telegraph", "cable", "complain", "appeal", "apply", "petition", "protest", "reply"}
 SPEECH_VERBS = {"say", "tell", "write", "report", "inform", "assure", "explain", "hear", "learn", "claim"}
 
 
@@ -379,8 +392,9 @@ def find(sent, base: int) -> list[dict]:
             kind = "board"        # "we went aboard the City of Paris at Liverpool": leaving from there
         elif lemma == "get" and not preps(tok, {"to", "into"}):
             continue
-        if lemma == "take" and not (is_passive(tok) or preps(tok, dest_p | {"to"})):
-            continue          # "it took us seven hours"
+        if lemma == "take" and not (is_passive(tok) or any(p.lower_ in dest_p | {"to"} for p, _o in _harvest(
+                tok, sent, prep_words))):
+            continue          # "it took us seven hours", not "they took him back to Danzig"
         pairs = _harvest(tok, sent, prep_words)
         frm = [p for p in pairs if p[0].lower_ in origin_p]
         to = [p for p in pairs if p[0].lower_ in dest_p or p[0].lower_ == "as"]
@@ -426,6 +440,7 @@ def find(sent, base: int) -> list[dict]:
                   _planned(tok, v) or _hearsay(tok) or _future_present(tok),
                   _pluperfect(tok) or _retrospective(tok, v))
         f["past"] = _past(tok)
+        f["relative"] = tok.dep_ in ("relcl", "acl")     # "the police who boarded at Buyukdere": said of them
         f["local"] = bool(buildings) and not to     # "marched from the station to the Butyrki prison"
         f["vehicle_names"] = [o.text for p in tok.children if p.dep_ == "prep" and p.lower_ in VEHICLE_PREPS
                               for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
@@ -576,12 +591,20 @@ def find(sent, base: int) -> list[dict]:
                 continue
             if verb.tag_ in ("VBZ", "VBP") and not first_person:
                 continue
+            if verb.lemma_.lower() in SPEECH_VERBS | ADDRESS_VERBS and any(
+                    c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i < tok.i for c in verb.children):
+                continue        # "wrote to the Department in Copenhagen": where the addressee is
             who = subject(verb)
+            if who is None and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+                who = subject(verb.head)    # "the soldiers were sent up to join it at Jebba": theirs
+            if who is not None and who.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
+                who = verb.head     # "Natalia, who was living ... near Petersburg": where Natalia is
             # "At Berezov, ... Trotsky wrote": a fronted named place tells where the traveller now is
             fronted = tok.i < verb.i and (who is None or tok.i < who.i) and all(o.pos_ == "PROPN" for o in objs)
             frames.append({"type": "locative", "fronted": fronted, "nstart": sstart, "nend": send,
                            "trigger": (base + tok.idx, base + tok.idx + len(tok.text)),
-                           "at": [(base + tok.idx + len(tok.text), base + tok.right_edge.idx + len(tok.right_edge.text), tok.lower_)],
+                           # the place itself, not one hung on it ("on a charge of carrying letters from Odessa")
+                           "at": [(*np_span(objs[0], base), tok.lower_)],
                            "travellers": _traveller_roles(who, base) if who is not None and who.tag_ not in ("WDT", "WP") else [],
                            "background": _pluperfect(verb) or modal(verb)})
     frames.sort(key=lambda f: f["trigger"][0])
@@ -738,8 +761,54 @@ def _traveller_roles(who, base):
         if t.lower_ in ("he", "she", "him", "her", "himself", "herself"):
             r["pronoun"] = "female" if t.lower_ in ("she", "her", "herself") else "male"
             r["antecedents"] = _antecedents(t, base)
+        elif t.lower_ in PLURAL_THIRD:
+            r["pronoun"] = "plural"
+            group = _plural_antecedent(t, base, v)
+            r["antecedents"] = [group] if group is not None else []
         out.append(r)
     return out
+
+
+PLURAL_THIRD = {"they", "them", "themselves"}
+NOT_ANTECEDENT = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}
+
+
+def _plural_antecedent(pron, base, v, back: int = 2) -> dict | None:
+    """What "they"/"them" stands for: the nearest plural noun phrase before it (a plural noun or
+    people listed with "and") in its sentence and the two before, sorted as "group" (a party or
+    vehicle we follow: "the prisoners", "the carts"), "people" ("my parents", "Karl and Nils") or
+    "thing" ("cigarette papers": no traveller at all).  A first-person narrator says "we" for
+    their own party, so "them" is not the narrator's party by default."""
+    doc = pron.doc
+    sents = [s for s in doc_sents(doc) if s.start <= pron.i]
+    toks = []
+    for s in sents[-(back + 1):]:
+        toks.extend(t for t in s if t.i < pron.i)
+    people = set(v["traveller_nouns"]) | set(v.get("gendered_nouns", {})) | set(v.get("person_nouns", []))
+    for t in reversed(toks):
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "poss") or t.ent_type_ in NOT_ANTECEDENT:
+            continue
+        listed = [c for c in t.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+        if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head            # "Karl and Nils": the list, from its first member
+            listed = [c for c in t.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+        if t.tag_ not in ("NNS", "NNPS") and not listed:
+            continue
+        lemma = t.lemma_.lower()
+        r = role(t, base)
+        r["span"] = np_span(t, base)
+        r["lemma"] = lemma
+        r["members"] = [role(c, base) for c in [t] + listed]
+        if lemma in v["group_nouns"] or lemma in v["vehicles"] or any(
+                c.lower_ in FIRST_SINGULAR | FIRST_PLURAL for c in t.conjuncts):
+            r["sort"] = "group"       # "my wife, our son and I ... they": the party we follow
+        elif lemma in people or t.ent_type_ in ("PERSON", "NORP") or (
+                listed and all(c.pos_ == "PROPN" or c.lemma_.lower() in people for c in [t] + listed)):
+            r["sort"] = "people"
+        else:
+            r["sort"] = "thing"
+        return r
+    return None
 
 
 def _antecedents(pron, base, back: int = 3) -> list[dict]:

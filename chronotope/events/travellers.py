@@ -1,0 +1,140 @@
+"""Whose movement a travel frame tells: the narrator's party, someone named, a relative, a
+group "they" stands for, or no one ("she carried them": the papers travelled).
+
+Split from :mod:`.journeys`, which chains the movements each traveller makes; here only the
+choice of traveller (a key: ``NARRATOR``, an entity id, ``np:<noun>`` for an unnamed traveller,
+``sig:<initials>`` for a letter writer known only by signature).
+"""
+from __future__ import annotations
+
+from .resolve import entities_for, mentions_in
+from .tellers import first_person, letter_writer_at, main_writer, protagonist
+
+NARRATOR = "narrator"
+FOCUS, NO_ONE = "(focus)", "(no one)"
+
+
+def traveller_key(doc, f, focus, v) -> str | None:
+    """Who makes the movement a frame tells, as a key (see above), or None when it is no one we
+    can follow; ``focus`` is whom the text followed last, for "he", "they" and subjectless verbs."""
+    roles = f.get("travellers") or []
+    if not roles:
+        return None
+    kin = set(v.get("gendered_nouns", {})) | set(v.get("traveller_nouns", []))
+    if any(r.get("person") in ("I", "we") or r.get("kind") == "first"
+           or (r.get("owner") in ("I", "we") and r.get("lemma") not in kin) for r in roles):
+        return teller_key(doc, f["nstart"])    # "our convoy", not "my father": a relative travels on their own
+    owns = [r for r in roles if r.get("kind") == "own"]
+    for r in owns:      # "his wife Hélène": the one named
+        ids = _own_ids(doc, r)
+        if ids:
+            return NARRATOR if ids[0] == protagonist(doc) else ids[0]
+    for r in owns:
+        if r.get("person") in ("you",):
+            return None
+        return "np:" + r.get("lemma", r["text"].lower())
+    for r in roles:
+        if r.get("pronoun"):
+            k = _antecedent_key(doc, r, v)
+            if k == FOCUS:
+                return focus or NARRATOR
+            if k == NO_ONE or (k is None and r["pronoun"] == "plural"):
+                return None     # "she carried them (the papers) to Athens": no one travels
+            if k is not None:
+                return k
+            if first_person(doc):
+                return None     # "she carried them to Athens" in a memoir: not the teller's move
+    if any(r.get("kind") == "focus" for r in roles):
+        return focus or NARRATOR
+    return None
+
+
+def teller_key(doc, pos: int) -> str:
+    """Whose "I" this is: the narrator's, or in letters by several hands, this letter's writer's
+    ("Verdun, 2 November 1803. My dear Meg, ... J. Calder": his movements, not hers)."""
+    w = letter_writer_at(doc, pos)
+    if w is None or w == main_writer(doc):
+        return NARRATOR
+    return w
+
+
+def _own_ids(doc, r) -> list[str]:
+    """The people a traveller slot names, leaving out a possessor ("Gurevich's friend Mendelson"
+    is Mendelson, not Gurevich, even when Mendelson is no known person)."""
+    hs, he = r["head"]
+    head = [m.entity for m in mentions_in(doc, "person", nstart=hs, nend=he) if m.entity]
+    if head:
+        return list(dict.fromkeys(head))
+    return [i for i in entities_for(doc, r) if not any(
+        m.entity == i and doc.norm[m.nend:m.nend + 2] in ("'s", "\u2019s")
+        for m in mentions_in(doc, "person", nstart=r["span"][0], nend=r["span"][1]))]
+
+
+def _antecedent_key(doc, r, v) -> str | None:
+    """The traveller "he"/"she" stands for: the nearest earlier subject whose gender fits
+    (a named person whose gender the people stage knows or does not know; a noun only when
+    it tells the gender, "my sister")."""
+    want = r["pronoun"]
+    if want == "plural":
+        return _plural_key(doc, r, v)
+    nouns = v.get("gendered_nouns", {})
+    for a in r.get("antecedents", []):
+        ids = entities_for(doc, a, kinds=("person",))
+        if ids:
+            e = doc.entities.get(ids[0])
+            g = (e.attrs or {}).get("gender") if e is not None else None
+            if (g and g != want) or (a.get("relative") and g != want):
+                continue        # a relative clause's subject only when its gender tells
+            return NARRATOR if ids[0] == protagonist(doc) else ids[0]
+        if a.get("proper"):
+            continue
+        if nouns.get(a.get("lemma")) == want:
+            return "np:" + a["lemma"]
+    return None
+
+
+def kin_of(doc, f, v, lead) -> str | None:
+    """Whose relative a traveller is named as: "my brother Emmanuel" the teller's, "Holm's wife,
+    Karen" Holm's, "his wife" the one the text follows (lead); None for anyone else."""
+    kin = set(v.get("kin_nouns", []))
+    for r in f.get("travellers") or []:
+        if r.get("lemma") not in kin:
+            continue
+        if r.get("owner") in ("I", "we"):
+            return teller_key(doc, f["nstart"])
+        hs = r["head"][0]
+        owners = [m.entity for m in mentions_in(doc, "person", nstart=r["span"][0], nend=hs) if m.entity]
+        if owners:
+            return NARRATOR if owners[-1] == protagonist(doc) else owners[-1]
+        return lead
+    return None
+
+
+def _plural_key(doc, r, v) -> str | None:
+    """The traveller "they"/"them" stands for (see travel._plural_antecedent): a group is the
+    party we follow (returned as None, so the caller keeps the focus); listed people or a
+    plural noun for people travel on their own unless the one we follow is among them; a
+    thing, or nothing found in a first-person text, is no traveller ("she carried them")."""
+    ants = r.get("antecedents") or []
+    if not ants:
+        return None if first_person(doc) else FOCUS
+    a = ants[0]
+    if a["sort"] == "group":
+        return FOCUS
+    if a["sort"] == "thing":
+        return NO_ONE
+    ids = [i for m in a.get("members", []) for i in entities_for(doc, m, kinds=("person",))]
+    if protagonist(doc) in ids or any(m.get("person") in ("I", "we") for m in a.get("members", [])):
+        return FOCUS
+    if len(ids) == 1:
+        return ids[0]
+    return "np:" + a["lemma"]
+
+
+def travellers_of(doc, k) -> list[str]:
+    if k == NARRATOR:
+        n = protagonist(doc)
+        return [n] if n else []
+    if k.startswith(("np:", "sig:")):
+        return []
+    return [k]
