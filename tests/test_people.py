@@ -301,3 +301,69 @@ def test_firms_titles_and_known_bodies(with_places):
     assert {"Wilson Pratt and Sons", "Coutts Brothers", "Halden Dempster", "Gestapo", "Swiss Red Cross"} <= orgs
     assert {"Arturo Benavides", "Gopal Rao Joshi"} <= persons
     assert not persons & {"Wilson Pratt", "Dempster", "Halden Dempster", "Coutts Brothers", "Moscow"}
+
+
+def test_headings_summaries_citations_and_latin_names_are_not_people(with_places):
+    text = ("CHAPTER IV\n\n"
+            "PORT DESIRE.--In the morning we landed below the fort, and Captain Hollins came aboard.\n\n"
+            "Ostriches--Tame Foxes--Salt Lakes--Flamingoes--Sacred Tree.\n\n"
+            "Thirdly, a bone of a large animal was found in the cliff. A small beetle (Carabus) was common, "
+            "with Harpalus, Feronia, and Amaraeus under the stones; the Staphylinidae were rare. "
+            "Messrs. Hollins, Walker, Tenby, and Crane have described them.\n\n"
+            "The thrush (Turdus Magellanicus) sang at dusk.\n")
+    doc = with_places.run(Document(text, source="cliffs.txt"))
+    persons = names_of(doc, "person")
+    assert "Hollins" in persons and {"Walker", "Tenby", "Crane"} <= persons
+    assert not any("--" in n or "." in n.rstrip(".") and n.split()[0].isupper() for n in persons)
+    assert not persons & {"DESIRE.--In", "In", "Thirdly", "Carabus", "Harpalus", "Feronia", "Amaraeus",
+                          "Staphylinidae", "Sacred Tree", "Flamingoes", "Walker Hollins", "Turdus Magellanicus"}
+
+
+def test_names_with_diacritics_and_role_before_the_name(with_places):
+    text = ("Chapter Three: The Road East\n\n"
+            "Władysław Kowalczyk was arrested in Lublin on 3 March 1863 with a list of names in his coat. "
+            "As a student he had gone to Kraków to hear the historian Bobrzyński lecture.\n\n"
+            "Kowalczyk was sent north in April. Kowalczyk reached Vologda in June. "
+            "Ayodele Coker wrote to the council about him.\n")
+    doc = with_places.run(Document(text, source="road.txt"))
+    persons = names_of(doc, "person")
+    assert {"Władysław Kowalczyk", "Bobrzyński", "Ayodele Coker"} <= persons
+    assert not names_of(doc, "organization") & {"Kowalczyk"}
+    kow = [e for e in doc.entities.values() if e.name == "Władysław Kowalczyk"][0]
+    assert [m.text for m in doc.mentions if m.entity == kow.id].count("Kowalczyk") == 2
+
+
+def test_name_in_apposition_after_an_office(with_places):
+    text = ("Captain Hart dealt with the Emir of Kano, Aliyu, through a council of elders. "
+            "The governor of the province, Kuznetsov, refused the request. "
+            "We reached the capital of Portugal, Lisbon, in May.\n")
+    doc = with_places.run(Document(text, source="office.txt"))
+    persons = names_of(doc, "person")
+    assert {"Hart", "Aliyu", "Kuznetsov"} <= persons
+    assert "Lisbon" not in persons
+
+
+def test_organizations_named_with_places_wings_and_operators(with_places):
+    text = ("My brother was called to the bar at the Inner Temple in 1901. "
+            "My father had been a councillor of the Republican Left, and the Porte protested.\n\n"
+            "We stayed with an agent of the Guion line, and a man from the Erie railway sold us tickets. "
+            "The Air France clerk said the flight was full, so the parcel went by Air Canada Cargo. "
+            "He worked for the Chicago, Rock Island and Pacific Railway.\n")
+    doc = with_places.run(Document(text, source="orgs2.txt"))
+    orgs = names_of(doc, "organization")
+    aliases = {a for e in doc.entities.values() if e.kind == "organization" for a in e.aliases}
+    assert {"Inner Temple", "Republican Left", "Porte", "Guion line", "Erie railway", "Air France",
+            "Air Canada Cargo"} <= orgs
+    assert "Guion" in aliases
+    assert any(n.endswith("Pacific Railway") for n in orgs)
+    assert not names_of(doc, "person") & {"Guion", "Erie", "Air France"}
+
+
+def test_abbreviated_rivers_and_spanish_articles_are_not_people(with_places):
+    text = ("At the R. Negro, in Southern Patagonia, there is a small deer. "
+            "The next day we rode to the village of Las Piedras. Las Piedras is smaller than the port, "
+            "and Mr. Gower met us there.\n")
+    doc = with_places.run(Document(text, source="rivers.txt"))
+    persons = names_of(doc, "person")
+    assert "Gower" in persons
+    assert not persons & {"R. Negro", "Negro", "Piedras", "Las Piedras"}

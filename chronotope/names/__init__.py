@@ -6,7 +6,8 @@ The people stage (``chronotope/stages/people.py``) is wiring; the logic is here:
   (``model_entities``) and from rules for persons (``person_rules``),
   organizations (``org_rules``) and firms (``firms``), sharing ``tokens`` and
   the ``candidate`` type;
-* ``filters`` and ``propagate`` revise them once the whole document is known;
+* ``shapes``, ``filters`` and ``propagate`` revise them once the whole document
+  is known (``shapes``: headings, citations, Latin names by their look);
 * ``entities`` clusters the survivors (``cluster``) into entities, and
   ``narrator`` says who "I" is;
 * ``parse`` reads one name (titles, inverted forms, initials), ``cluster`` also

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from ..document import slug
+from .firms import without_operator
 from .parse import NameParts, compatible_given, fold, parse_name
 
 VARIANT_SIMILARITY = 0.82     # Jaro-Winkler between two spellings proposed as one name
@@ -164,8 +165,8 @@ def person_id(name: str) -> str:
 
 
 def org_key(name: str) -> str:
-    k = fold(" ".join(w for w in name.split() if w.lower() != "the"))
-    return k
+    """The folded name without "the", and without an operator's lower-case noun ("the Inman line" = "Inman")."""
+    return fold(" ".join(w for w in without_operator(name).split() if w.lower() != "the"))
 
 
 # -- across documents ----------------------------------------------------

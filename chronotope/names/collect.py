@@ -4,9 +4,11 @@ The language model's named entities are the starting point
 (``model_entities``); rules written for historical narratives add what it
 misses or mislabels: names after titles ("Senator Lopukhin", "Comrades
 Syermuks and Poznansky", "citizen Trotsky, Lev Davydovich"), a known given
-name before a capitalised word ("Anatole France"), initials ("L. Trotsky"),
-firms and carriers (``firms``), organizations by their head noun, numbered
-units, newspapers, foreign names and acronyms (``org_rules``).
+name before a capitalised word ("Anatole France"), a name after an office
+("the Bale of Ibadan, Fijabi,") or as the subject of a person's verb
+("Ayodele Coker wrote"), initials ("L. Trotsky"), firms, carriers and trade
+names (``firms``), organizations by their head noun, numbered units,
+newspapers, political wings, foreign names and acronyms (``org_rules``).
 """
 from __future__ import annotations
 
@@ -14,13 +16,14 @@ import re
 
 from ..document import Document
 from .candidate import P_RULE, P_TITLE, P_WEAK, Candidate, SectionReader, is_place_run
-from .firms import carrier_end, firm_after_messrs, firm_end
+from .firms import OPERATOR_NOUNS, PLACE_OPERATORS, carrier_end, firm_after_messrs, firm_end, trade_name_end
 from .model_entities import read_model_entities
 from .org_rules import (acronym_token, defined_acronym, head_word, known_org, lead_head_phrase, numbered_unit,
-                        org_after_run, org_phrase)
+                        org_after_run, org_phrase, political_wing)
 from .parse import split_list
-from .person_rules import collect_class_words, inverted_tail, is_initial, person_surfaces
-from .tokens import PLACE_PREPOSITIONS, geographic_names, is_cap_token, lowercase_words, name_run
+from .person_rules import (collect_class_words, inverted_tail, is_initial, name_after_office, person_surfaces,
+                           subject_of_person_verb)
+from .tokens import PLACE_PREPOSITIONS, geographic_names, is_cap_token, lowercase_words, name_run, sentence_break
 from .vocab import is_given_name, words
 
 
@@ -94,7 +97,7 @@ def _titled_names(r: SectionReader) -> None:
                         k2 += 1
                     if k2 < n and is_cap_token(sd[k2]) and sd[k2].lower_ not in words("titles"):
                         e2 = name_run(sd, k2)
-                        if low.endswith("s") or sd[k].lower_ in {"and", "&"} or sd[k2 - 1].lower_ in {"and", "&"}:
+                        if (low.rstrip(".").endswith("s") and low.rstrip(".") not in {"mrs", "ms"}) or sd[k].lower_ in {"and", "&"} or sd[k2 - 1].lower_ in {"and", "&"}:
                             if is_place_run(ctx, sd, base, k2, e2):
                                 break
                             add("person", k2, e2, P_TITLE, "title-list", 0.85, title=t.text)
@@ -119,10 +122,18 @@ def _token_rules(r: SectionReader) -> None:
             add("person", i - 1, i + 1, P_RULE, "post-title", 0.85)
             taken.update((i - 1, i))
             continue
+        # C. a name in apposition after an office: "the Bale of Ibadan, Fijabi,"
+        office = name_after_office(doc, sd, i)
+        if office and not any(x in taken for x in range(i, office)) \
+                and ctx.place(base + t.idx, base + sd[office - 1].idx + len(sd[office - 1].text)) != "resolved" \
+                and t.text not in doc.state.get("people_class_words", ()):
+            add("person", i, office, P_RULE, "office-apposition", 0.75)
+            taken.update(range(i, office))
+            continue
         # D. a known given name followed by capitalised words: "Anatole France"
         if is_cap_token(t) and t.pos_ == "PROPN" and not t.is_stop and t.lower_ not in lower_words \
                 and t.ent_type_ in ("", "PERSON") and not t.text.isupper() and is_given_name(t.text) and i + 1 < len(sd) and is_cap_token(sd[i + 1]) \
-                and (i == 0 or sd[i - 1].lower_ not in PLACE_PREPOSITIONS) and not t.is_sent_end:
+                and (i == 0 or sd[i - 1].lower_ not in PLACE_PREPOSITIONS) and not sentence_break(sd, i + 1):
             j = name_run(sd, i)
             if j >= i + 2 and ctx.place(base + t.idx, base + t.idx + len(t.text)) is None \
                     and not any(sd[x].text in vessel_names for x in range(i, j)) \
@@ -132,8 +143,16 @@ def _token_rules(r: SectionReader) -> None:
                 add("person", i, j, P_RULE, "given-name", 0.8)
                 taken.update(range(i, j))
                 continue
+        # D'. a name the model missed, as the subject of a person's verb: "Ayodele Coker wrote"
+        subject = subject_of_person_verb(doc, sd, i) if i not in taken else None
+        if subject and not any(x in taken for x in range(i, subject)) \
+                and ctx.place(base + t.idx, base + sd[subject - 1].idx + len(sd[subject - 1].text)) is None:
+            add("person", i, subject, P_RULE, "verb-subject", 0.7)
+            taken.update(range(i, subject))
+            continue
         # E. initials before a surname: "L. Trotsky", "P A Zlydnev"
-        if is_initial(t) and (i == 0 or not is_initial(sd[i - 1])):
+        if is_initial(t) and (i == 0 or not is_initial(sd[i - 1]) and sd[i - 1].lower_ != "the"):
+            # not after "the": "the R. Negro" is a river
             j = i
             while j < len(sd) and is_initial(sd[j]):
                 j += 1
@@ -144,6 +163,8 @@ def _token_rules(r: SectionReader) -> None:
                     and (len(sd[j].text) > 2 or (sd[j].lower_ in words("particles") and name_run(sd, j, 3) > j + 1)) \
                     and sd[j].text not in vessel_names:
                 e = name_run(sd, j, 2)
+                if e < len(sd) and head_word(sd[e]) or any(head_word(sd[x]) for x in range(j, e)):
+                    continue    # "the C.M.S. Grammar School": an institution, not "C.M.S. Grammar"
                 if e > j and ctx.place(base + sd[j].idx, base + sd[e - 1].idx + 1) is None:
                     add("person", i, e, P_RULE, "initials", 0.85)
                     taken.update(range(i, e))
@@ -160,8 +181,8 @@ def _token_rules(r: SectionReader) -> None:
             carrier = carrier_end(sd, i)
             if carrier:
                 cs, ce = base + t.idx, base + sd[carrier - 1].idx + len(sd[carrier - 1].text)
-                if not ctx.covered_by_place(cs, ce) and not any(sd[x].text in vessel_names for x in range(i, carrier)) \
-                        and sd[carrier - 1].text not in geographic_names(doc):
+                if (not ctx.covered_by_place(cs, ce) or sd[carrier - 1].lower_ in PLACE_OPERATORS) and not any(sd[x].text in vessel_names for x in range(i, carrier)) \
+                        and sd[carrier - 1 - (sd[carrier - 1].lower_ in OPERATOR_NOUNS)].text not in geographic_names(doc):
                     add("organization", i, carrier, P_RULE, "carrier", 0.7)
                     taken.update(range(i, carrier))
                     continue
@@ -175,7 +196,8 @@ def _token_rules(r: SectionReader) -> None:
                 # "the New York Times" no town, "Government House" no government)
                 person_like = t.lower_ not in words("org_heads") \
                     and (a == 0 or sd[a - 1].lower_ not in {"the", "a", "an"}) \
-                    and (is_given_name(sd[a].text) or t.ent_type_ == "PERSON")
+                    and (is_given_name(sd[a].text) or t.ent_type_ == "PERSON") \
+                    and not any(sd[x].lower_ in {"and", "&"} for x in range(a, b))   # "Rock Island and Pacific Railway"
                 if ctx.place(base + t.idx, base + t.idx + len(t.text)) != "resolved" and not person_like:
                     # "Emily Post", "Henry Cabot Lodge": a person whose surname is a company word
                     add("organization", a, b, P_RULE, "org-head", 0.8)
@@ -196,6 +218,18 @@ def _token_rules(r: SectionReader) -> None:
         if unit and not any(x in taken for x in range(i, unit)):
             add("organization", i, unit, P_RULE, "numbered-unit", 0.8)
             taken.update(range(i, unit))
+            continue
+        # W. a political grouping by its wing: "the Catalan Left"
+        wing = political_wing(sd, i)
+        if wing is not None and not any(x in taken for x in range(wing, i + 1)):
+            add("organization", wing, i + 1, P_RULE, "wing", 0.75)
+            taken.update(range(wing, i + 1))
+            continue
+        # P. a trade name made of a word and a place: "the Air France clerk", "Air Canada Cargo"
+        trade = trade_name_end(ctx, sd, base, i) if i not in taken else None
+        if trade and not any(x in taken for x in range(i, trade)):
+            add("organization", i, trade, P_RULE, "trade-name", 0.75)
+            taken.update(range(i, trade))
             continue
         # N. foreign names opened by their head: "Colegio Madrid", "Garde Mobile"
         lead = lead_head_phrase(sd, i) if i not in taken else None

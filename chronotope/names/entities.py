@@ -12,6 +12,7 @@ from collections import Counter
 from ..document import Document, Entity, slug
 from .candidate import Candidate
 from .cluster import Item, cluster_people, org_key, person_id
+from .firms import without_operator
 from .org_rules import acronym_letters, initials, is_head_word, org_name
 from .parse import parse_name
 from .vocab import given_name_gender
@@ -82,15 +83,17 @@ def build_entities(doc: Document, cands: list[Candidate]) -> None:
     _link_short_forms(by_key)
     for key, cs in by_key.items():
         names = Counter(c.name for c in cs)
-        name = max(names, key=lambda n: (len(n.split()) > 1, names[n], len(n)))
+        # "every Elder Dempster boat" names the firm better than "the Elder Dempster line"
+        plain = [n for n in names if without_operator(n) == n] or list(names)
+        name = max(plain, key=lambda n: (len(n.split()) > 1, names[n], len(n)))
         eid = f"organization:{slug(name)}"
         conf = max(c.confidence for c in cs)
         ent = doc.entities.get(eid)
         if ent is None:
             ent = doc.entities[eid] = Entity(id=eid, kind="organization", name=name, aliases=[], confidence=conf)
-        for n in names:
+        for n in list(names) + [without_operator(n) for n in names]:
             if n not in ent.aliases:
-                ent.aliases.append(n)
+                ent.aliases.append(n)   # "Inman line" is also "Inman"
         for c in cs:
             doc.add_mention("organization", c.nstart, c.nend, entity=eid, source=f"people:{c.source}",
                             confidence=c.confidence)

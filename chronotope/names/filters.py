@@ -14,6 +14,7 @@ from collections import Counter
 from ..document import Document
 from .candidate import Candidate
 from .cluster import org_key
+from .firms import without_operator
 from .org_rules import org_name
 from .parse import parse_name
 from .tokens import LATIN_EPITHET, lowercase_words
@@ -101,7 +102,7 @@ def drop_titled_org_words(doc: Document, cands: list[Candidate]) -> list[Candida
     """
     def bare(text):
         return " " + re.sub(r"['’]s?(?!\w)", "", org_name(text)) + " "
-    org_texts = [bare(c.name) for c in cands if c.kind == "organization"]
+    org_texts = [bare(n) for c in cands if c.kind == "organization" for n in {c.name, without_operator(c.name)}]
     if not org_texts:
         return cands
     org_names = set(org_texts)

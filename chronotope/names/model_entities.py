@@ -11,7 +11,7 @@ from __future__ import annotations
 from .candidate import P_MODEL, P_RULE, SectionReader, is_place_run
 from .org_rules import ORG_MODEL_CONFIDENCE, bad_org, org_guess
 from .person_rules import (bad_person, full_name, imperative, modifies_next, person_evidence, possessive_name,
-                           taxon_context)
+                           role_before, taxon_context)
 from .tokens import PLACE_PREPOSITIONS
 from .vocab import words
 
@@ -59,10 +59,10 @@ def read_model_entities(r: SectionReader) -> None:
                 tok = sd[a]
             if sum(1 for x in range(a, b) if sd[x].text.isupper() and len(sd[x].text) > 2) >= 2:
                 continue    # a telegram in capitals, not a name
-            if single and modifies_next(sd, b):
+            if single and modifies_next(sd, b) and not role_before(sd, a):
                 continue    # an adjective use: "Lithuanian chronicles", a genus: "Cynara cardunculus"
-            if single and prev is not None and prev.lower_ == "the":
-                continue    # "the Bosphorus": people do not take the article
+            if single and prev is not None and prev.lower_ in {"the", "las", "los", "el"}:
+                continue    # "the Bosphorus", "Las Minas": people do not take the article
             if single and imperative(sd, a, b):
                 continue    # "Kiss the children": a verb opening a sentence
             if any(sd[x].lower_ in {"and", "&"} for x in range(a, b)):

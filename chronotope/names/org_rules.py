@@ -6,6 +6,7 @@ phrase around such a head. Narratives of other places and periods name them in
 other shapes, which the rules here also read over a list of spaCy tokens:
 
 * a numbered unit: "the 15th Infantry", "the 43rd Division";
+* a political grouping named by its wing: "the Catalan Left";
 * a foreign name opening with its head: "Colegio Madrid", "Société Générale de
   Transports Maritimes";
 * a newspaper: "the Chicago Tribune", "in the Times";
@@ -81,6 +82,20 @@ def numbered_unit(sd, i: int) -> int | None:
             end = j + 1
         j += 1
     return end          # "the 43rd Division of the Republican Army": the army is named on its own
+
+
+def political_wing(sd, i: int) -> int | None:
+    """Start of "the Catalan Left", "the Republican Left" when ``sd[i]`` is the capitalised wing word."""
+    t = sd[i]
+    if t.lower_ not in words("wing_words") or not t.text[:1].isupper() or t.text.isupper() or t.is_sent_start:
+        return None
+    a = i
+    while a > 0 and i - a < 2 and is_cap(sd[a - 1].text) and not sd[a].is_sent_start \
+            and sd[a - 1].lower_ not in words("titles") and not sd[a - 1].text.isupper():
+        a -= 1
+    if a == i or a == 0 or sd[a - 1].lower_ != "the" or sd[a].is_sent_start:
+        return None
+    return a
 
 
 def lead_head_phrase(sd, i: int) -> int | None:

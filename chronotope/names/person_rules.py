@@ -14,7 +14,7 @@ from collections import Counter
 
 from ..document import Document
 from .tokens import (LATIN_EPITHET, LATIN_WORD, PLACE_PREPOSITIONS, QUANTIFIERS, is_cap_token,
-                     lowercase_words)
+                     lowercase_words, name_run)
 from .vocab import given_name_gender, has_surname_ending, is_given_name, words
 
 
@@ -32,14 +32,73 @@ def is_initial(t) -> bool:
 
 
 def inverted_tail(sd, j: int) -> int:
-    """Extend "Trotsky" to "Trotsky, Lev Davydovich" when a given name (and patronymic) follows."""
+    """Extend "Trotsky" to "Trotsky, Lev Davydovich" when a given name (and patronymic) follows.
+
+    Not in a list of surnames ("Messrs. Waterhouse, Walker, Newman, and White"),
+    where the word after the comma is the next person's.
+    """
     if j + 1 < len(sd) and sd[j].text == "," and is_cap_token(sd[j + 1]) and is_given_name(sd[j + 1].text):
         k = j + 2
         if k < len(sd) and is_cap_token(sd[k]) and re.search(r"(?:vich|vna|ovich|evich)$", sd[k].text):
             return k + 1
+        if k + 1 < len(sd) and sd[k].text == "," and (is_cap_token(sd[k + 1]) or sd[k + 1].lower_ in {"and", "&"}):
+            return j        # a list goes on after the second name
+        if k < len(sd) and sd[k].lower_ in {"and", "&"}:
+            return j
         if k >= len(sd) or sd[k].is_punct:
             return k
     return j
+
+
+_OFFICE_DETERMINERS = {"the", "his", "her", "their", "our", "my", "its"}
+_OFFICE_LINKS = {"of", "the", "at", "in", "to", "for", "and", "'s", "’s"}
+
+
+def name_after_office(doc, sd, i: int) -> int | None:
+    """End of a name standing in apposition after an office: "the Bale of Ibadan, Fijabi, ...".
+
+    ``sd[i]`` follows a comma; before it an office is named either by a role
+    noun ("the governor of the province, Kuznetsov,") or by a capitalised word
+    with "of" and a name ("the Emir of Kano, Aliyu,"). The name is one to
+    three capitalised words closed by punctuation.
+    """
+    if i < 4 or sd[i - 1].text != "," or not is_cap_token(sd[i]) or sd[i].text.isupper() \
+            or sd[i].lower_ in words("titles") or sd[i].lower_ in words("particles"):
+        return None
+    j = name_run(sd, i, 3)
+    if j == i or j >= len(sd) or sd[j].text not in {",", ".", ";", ")", ":"}:
+        return None
+    if any(sd[x].lower_ in words("place_prefixes") or sd[x].lower_ in words("place_words") for x in range(i, j)):
+        return None         # "the Province of Buenos Ayres, Santa Fe, ...": a list of places
+    k = i - 2               # the last word of the office phrase
+    d = None
+    while k >= 0 and i - k <= 9:
+        t = sd[k]
+        if t.lower_ in _OFFICE_DETERMINERS and t.text.islower() or (t.lower_ == "the" and t.is_sent_start):
+            d = k
+            break
+        if not (is_cap_token(t) or t.lower_ in _OFFICE_LINKS or (t.text.islower() and t.pos_ in ("ADJ", "NOUN"))):
+            return None
+        k -= 1
+    if d is None or d + 1 >= i - 1:
+        return None
+    h = d + 1
+    while h < i - 1 and sd[h].text.islower() and sd[h].pos_ == "ADJ":
+        h += 1              # "the former governor"
+    head = sd[h]
+    if head.text.islower() and (head.lower_ in words("roles") or head.lower_ in words("titles")):
+        return j
+    if is_cap_token(head) and h + 2 < i - 1 and sd[h + 1].lower_ == "of" and is_cap_token(sd[i - 2]) \
+            and head.lower_ not in words("place_words") and head.lower_ not in words("org_heads") \
+            and head.lower_ not in words("firm_heads") and head.lower_ not in words("place_prefixes"):
+        return j
+    return None
+
+
+def role_before(sd, a: int) -> bool:
+    """A role noun right before the name: "the historian Szujski", "our guide Pedro"."""
+    return a > 1 and sd[a - 1].text.islower() and sd[a - 1].lower_ in words("roles") \
+        and sd[a - 2].lower_ in _OFFICE_DETERMINERS | {"a", "an"}
 
 
 def person_evidence(doc, sd, a: int, b: int) -> str | None:
@@ -219,3 +278,35 @@ def person_surfaces(sdoc, sd) -> set[str]:
                 and t.text not in place_ctx:
             out.add(t.text)
     return out
+
+
+_NUMERIC_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
+
+
+def subject_of_person_verb(doc, sd, i: int) -> int | None:
+    """End of two or three capitalised words that are the subject of a person's verb ("Ayodele Coker wrote").
+
+    For names the model leaves unlabelled and the given-name dictionary does
+    not know. Words the document also writes in small letters, words of
+    places, organizations and titles, and dates are left alone.
+    """
+    t = sd[i]
+    if not is_cap_token(t) or t.ent_type_ in _NUMERIC_ENTS or t.text.isupper() or (i > 0 and is_cap_token(sd[i - 1])):
+        return None
+    if t.is_stop or (t.is_sent_start and t.pos_ != "PROPN"):
+        return None         # "Then Teodor Vlasak": a word opening the sentence
+    j = name_run(sd, i, 3)
+    if j - i < 2 or j >= len(sd):
+        return None
+    lower = lowercase_words(doc)
+    toks = [sd[x] for x in range(i, j)]
+    if any(x.ent_type_ in _NUMERIC_ENTS or x.lower_ in lower or x.text.isupper() or len(x.text) < 2
+           or any(x.lower_ in words(w) for w in ("org_heads", "firm_heads", "place_words", "place_prefixes",
+                                                 "titles", "not_names"))
+           for x in toks):
+        return None
+    last = sd[j - 1]
+    verb = last.head
+    if last.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in words("person_verbs"):
+        return None
+    return j

@@ -141,8 +141,11 @@ def propagate_surnames(doc: Document, cands: list[Candidate]) -> list[Candidate]
     a place, the notes section or another candidate already holds the text.
     """
     surnames = set()
+    # a surname from the given-name rule alone ("Józef Wrona") spreads only where the
+    # model also read that word alone as a name of some kind
+    model_alone = {c.name.strip() for c in cands if c.source == "model"}
     for c in cands:
-        if c.kind == "person" and c.source != "given-name":
+        if c.kind == "person" and (c.source != "given-name" or parse_name(c.name).last in model_alone):
             last = parse_name(c.name).last
             if len(last) >= 3 and last[:1].isupper() and last.lower() not in words("not_names") \
                     and last.lower() not in words("titles"):

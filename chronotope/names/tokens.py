@@ -20,6 +20,7 @@ QUANTIFIERS = {"a", "an", "two", "three", "four", "five", "six", "many", "severa
 POSSESSIVES = {"his", "her", "their", "my", "our", "your", "its"}
 _CAP = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 _WORD = re.compile(r"\w[\w'-]*")
+_REGNAL = re.compile(r"^[IVX]{1,5}\.?,?$")
 LATIN_WORD = re.compile(r"(?:a|us|um|i|ii|ae|is|es|ensis|icus|ata|oides)$")
 LATIN_EPITHET = re.compile(r"(?:ensis|icus|icum|ica|oides|iformis|atus|ii|ae)$")
 
@@ -35,13 +36,42 @@ def is_cap(text: str) -> bool:
     return bool(_CAP.match(text)) and text.lower() not in words("not_names")
 
 
+def sentence_break(sd, j: int) -> bool:
+    """A sentence starts at ``sd[j]`` after punctuation or a line break.
+
+    The parser sometimes starts a sentence between two words of a name it
+    does not know ("Józef | Wrona was arrested"); with nothing but a space
+    between them, that is no boundary a name stops at.
+    """
+    if not sd[j].is_sent_start or j == 0:
+        return sd[j].is_sent_start
+    prev = sd[j - 1]
+    return prev.is_punct or prev.is_space or "\n" in prev.whitespace_ or prev.text.endswith(".") \
+        or not prev.text[:1].isupper() or not sd[j].text[:1].isupper()
+
+
+def caps_mismatch(a: str, b: str) -> bool:
+    """One word in capitals ("ROCKS") next to one that is not ("In"): a heading meets running text."""
+    if _REGNAL.match(a) or _REGNAL.match(b):
+        return False        # "Mahmud II", "Frederick VI"
+    big_a = a.isupper() and sum(ch.isalpha() for ch in a) > 1
+    big_b = b.isupper() and sum(ch.isalpha() for ch in b) > 1
+    return big_a != big_b and a[:1].isalpha() and b[:1].isalpha()
+
+
 def name_run(sd, i: int, limit: int = 4) -> int:
-    """End index (exclusive) of a run of name tokens starting at ``i``."""
+    """End index (exclusive) of a run of name tokens starting at ``i``.
+
+    The run stops at a sentence break, at "--" and where a word in capitals
+    meets one that is not (a heading followed by its text).
+    """
     j = i
     while j < len(sd) and j - i < limit:
         t = sd[j]
-        if j > i and t.is_sent_start:
-            break           # "James I. On the road..."
+        if j > i and (sentence_break(sd, j) or "--" in sd[j - 1].text or caps_mismatch(sd[j - 1].text, t.text)):
+            break           # "James I. On the road...", "ST. PAUL'S ROCKS.--In crossing"
+        if "--" in t.text:
+            break
         if is_cap_token(t) and t.text.lower() not in words("titles") and t.text.lower() not in words("org_heads"):
             j += 1
             # a hyphenated name: "Wolseley-Grant", "Tao-ming"
