@@ -13,21 +13,26 @@ entered on the way ("to Yekaterinburg and on to Tyumen") are kept as ``via``
 unless nothing follows them.  Planned
 or refused routes and movements told in the pluperfect (background) never
 move a traveller.
+
+Which places a frame names is read in :mod:`.journey_places`, an open vehicle settled in
+:mod:`.journey_modes`, and the legs written to the document by :mod:`.journey_output`.
 """
 from __future__ import annotations
 
-import re
-
-from ..document import Document, Journey, Leg, Participant
+from ..document import Document, Journey, Leg
 from . import vocab
-from .resolve import date_for, dates_in, durations_in, paragraph_at, places_in, quantities_in
+from .journey_modes import resolve_mode, same_vehicle_onward
+from .journey_output import chain_across  # noqa: F401  (re-exported: chronotope.events.chain_across)
+from .journey_output import emit_leg, planned_event, planned_leg, plans_kept
+from .journey_places import first_places, last_stop, passed_on_the_way, route_stages, split_stops
+from .resolve import date_for, dates_in, durations_in, paragraph_at, quantities_in
 from .tellers import letter_writer_at
 from .travellers import NARRATOR, kin_of, teller_key, traveller_key, travellers_of
 
 _DEBUG = bool(__import__("os").environ.get("CHRONOTOPE_DEBUG_JOURNEYS"))
 
 
-class _Track:
+class Track:
     """One traveller's progress through the narrative."""
 
     def __init__(self, key):
@@ -56,65 +61,10 @@ class _Track:
             self.loc = leg["to"]
 
 
-def _feature(doc, pid) -> str | None:
-    e = doc.entities.get(pid)
-    return (e.geo or {}).get("feature") if e is not None else None
-
-
-def _split_stops(doc, places, v, arrive=False):
-    """Destinations that can be stops, and those that are only passed: rivers, seas,
-    mountains are never stops; regions and countries are context unless arrived in."""
-    never, area = set(v.get("never_stop_features", [])), set(v.get("area_features", []))
-    stops, passed = [], []
-    for pid in places:
-        feat = _feature(doc, pid)
-        if feat in never or (feat in area and not arrive):
-            passed.append(pid)
-        else:
-            stops.append(pid)
-    return stops, passed
-
-
-def _named_place(doc, s, e) -> str | None:
-    """A span the places stage left unmarked whose words are exactly the name of a place it
-    found elsewhere in the document ("Reached Kiel at noon" when "Kiel" was read as a name)."""
-    words = doc.norm[s:e].strip(" \t\r\n.,;:!?")
-    if not words or not words[:1].isupper():
-        return None
-    names = doc.state.get("events.place_names")
-    if names is None:
-        names = {}
-        for m in doc.mentions_of("place"):
-            if m.entity:
-                names.setdefault(doc.norm[m.nstart:m.nend], m.entity)
-        doc.state["events.place_names"] = names
-    return names.get(words)
-
-
-def _first(doc, spans, exclude=()) -> list[str]:
-    out = []
-    for s, e, _p in spans:
-        found = places_in(doc, s, e)
-        if not found:
-            named = _named_place(doc, s, e)
-            found = [named] if named else []
-        for pid in found:
-            if pid not in out and pid not in exclude:
-                out.append(pid)
-                break
-    return out
-
-
-def _last_stop(doc, places, v) -> str | None:
-    """The last of these places that can be a stop ("in the USSR" says less than "at Alma-Ata")."""
-    stops = _split_stops(doc, places, v)[0]
-    return stops[-1] if stops else (places[-1] if places else None)
-
-
 def build(doc: Document, frames: list[dict]) -> list[Journey]:
     v = vocab.travel()
     summary_cues = [c.lower() for c in v["summary_cues"]]
-    tracks: dict[str, _Track] = {}
+    tracks: dict[str, Track] = {}
     focus: str | None = None
     locatives: list[tuple[int, str, str | None]] = []     # (position, place, whose)
     leader: list[str | None] = [None]      # whom the text followed before the current movement
@@ -124,7 +74,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
 
     def track(k):
         if k not in tracks:
-            tracks[k] = _Track(k)
+            tracks[k] = Track(k)
         return tracks[k]
 
     def para_of(f):
@@ -141,10 +91,10 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             return t.loc
         before = f["nstart"]
         if t.key == NARRATOR:
-            return _last_stop(doc, [pid for pos, pid, who in locatives if pos < before and who in (None, NARRATOR)], v)
+            return last_stop(doc, [pid for pos, pid, who in locatives if pos < before and who in (None, NARRATOR)], v)
         cands = [pid for pos, pid, who in locatives if pos < before and who == t.key]
         if cands:
-            return _last_stop(doc, cands, v)
+            return last_stop(doc, cands, v)
         lead = kin_of(doc, f, v, (leader[0] if focus == t.key else focus) or NARRATOR)
         if lead is not None and lead != t.key and (lead in tracks or lead == NARRATOR):
             t0 = tracks.get(lead)
@@ -155,36 +105,13 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             return here
         return None
 
-    def resolve_mode(t, mode, f):
-        """A mode the words leave open: "the cars" (railway or motor), "drove" (carriage or
-        motor car), "flew" (an aircraft only once there were any): the journey's vehicle so far,
-        else the period of the narrative."""
-        if not mode.endswith("?"):
-            return mode
-        prev = (t.leg["modes"] if t.leg else []) or (t.legs[-1]["modes"] if t.legs else [])
-        kind = mode[:-1]
-        year = _year_at(doc, f["trigger"][0])
-        if kind in ("car", "carriage"):
-            near = {g.get("mode") for g in by_sentence.get(f["nstart"], [])} | {
-                m[1] for g in by_sentence.get(f["nstart"], []) for m in g.get("modes", []) or []}
-            if "rail" in prev or "rail" in near or (kind == "car" and year is not None and year < 1895):
-                return "rail"       # "we were in the cars" in 1868: railway cars
-            return kind
-        if kind == "motor":
-            if year is None:
-                return None
-            return "car" if year >= 1915 else ("carriage" if year < 1895 else None)
-        if kind == "air":
-            return "aircraft" if year is not None and year >= 1910 else None
-        return None
-
     def frame_modes(t, f):
         """The vehicles named in a movement's own clause go to the legs that movement made."""
         modes = [m[1] for m in f.get("modes", [])]
         if not modes:
             return
-        if f.get("local") or (f["from"] and f["to"] and not (_first(doc, f["from"]) or _first(doc, f["to"])
-                                                          or _first(doc, f["via"]))):
+        if f.get("local") or (f["from"] and f["to"] and not (first_places(doc, f["from"]) or first_places(doc, f["to"])
+                                                          or first_places(doc, f["via"]))):
             return          # "marched from the dock to the station": a move within a town
         legs = [l for l in t.legs[-4:] if f in l["frames"] and not l.get("implied")    # "at A, next seen leaving B"
                 and l.get("arrival_only") is not f]
@@ -202,12 +129,12 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             for m in modes:
                 if m in weak and leg["modes"]:
                     continue        # "left in a sledge and drove south": the sledge was driven
-                m = resolve_mode(t, m, f)
+                m = resolve_mode(doc, t, m, f, by_sentence)
                 if m and m not in leg["modes"]:
                     leg["modes"].append(m)
 
     def mode_add(t, mode, f, onward=False):
-        mode = resolve_mode(t, mode, f)
+        mode = resolve_mode(doc, t, mode, f, by_sentence)
         if not mode:
             return
         para = para_of(f)
@@ -374,7 +301,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             arrive_by_heading(*heading)
             heading = None
         if typ == "locative":
-            pl = _first(doc, f["at"])
+            pl = first_places(doc, f["at"])
             if not pl:
                 continue
             k = traveller_key(doc, f, focus, v) if f.get("travellers") else None
@@ -382,7 +309,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                                  for r in f.get("travellers") or []):
                 k = "?"         # someone the text does not let us follow: not where the teller is
             t = tracks.get(k) if k is not None else None
-            stops, _ = _split_stops(doc, pl, v)
+            stops, _ = split_stops(doc, pl, v)
             if t is not None and k == focus and stops and f.get("fronted") and not f.get("background") \
                     and (t.leg is not None or t.legs):
                 # "At Berezov, on 12 February, Trotsky wrote ...": the one we follow is now there
@@ -397,7 +324,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         if f.get("background") and typ != "travel":
             continue
         if typ == "heading":
-            pl = _first(doc, f["at"])
+            pl = first_places(doc, f["at"])
             para = paragraph_at(doc, f["nstart"])
             if not pl or para is None or doc.norm[para.nstart:f["nstart"]].strip():
                 continue        # a heading opens its paragraph
@@ -414,10 +341,10 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             k = traveller_key(doc, f, focus, v)
             if k is None:
                 continue
-            frm = _first(doc, f["from"])
-            to = _first(doc, f["to"], exclude=frm)
-            via = _first(doc, f["via"], exclude=frm + to)
-            at = _first(doc, f["at"], exclude=frm + to)
+            frm = first_places(doc, f["from"])
+            to = first_places(doc, f["to"], exclude=frm)
+            via = first_places(doc, f["via"], exclude=frm + to)
+            at = first_places(doc, f["at"], exclude=frm + to)
             if f["kind"] == "stop" and at and not to:
                 to = at         # "we sail tomorrow and call at Copenhagen"
             if f["kind"] == "board" and frm and k != focus and focus in tracks and not f.get("planned") \
@@ -445,13 +372,13 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                         t0 = tracks[focus]
                         here = heading[1] if heading is not None and heading[0] == focus else (
                             (t0.leg["to"] or t0.leg["from"]) if t0.leg is not None else t0.loc)
-                    ev = _planned_event(doc, f, k, frm, to, via)
-                    planned.setdefault(k, []).append(_planned_leg(doc, f, ev, frm[0] if frm else here,
+                    ev = planned_event(doc, f, k, frm, to, via)
+                    planned.setdefault(k, []).append(planned_leg(doc, f, ev, frm[0] if frm else here,
                                                                   to, via))
                 continue
             if not f.get("lemma") and not frm:
                 continue        # a verbless "X to Y" whose X is no place: a title ("The Road to Kirensk")
-            to, passed = _split_stops(doc, to, v, arrive=f["kind"] == "arrive")
+            to, passed = split_stops(doc, to, v, arrive=f["kind"] == "arrive")
             via = via + [p for p in passed if p not in via]
             if f.get("background") and (k == focus or k == NARRATOR):
                 continue        # the pluperfect of the one we follow: a memory
@@ -468,10 +395,10 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                 continue        # told out of order: a memory, not the next stage
             if d:
                 t.last_date = d[0].value
-            fronted = _first(doc, f.get("at_fronted", []), exclude=frm + to)
+            fronted = first_places(doc, f.get("at_fronted", []), exclude=frm + to)
             if fronted and not frm and (t.leg is not None or t.legs):
                 here = (t.leg["to"] or t.leg["from"]) if t.leg is not None else t.loc
-                if fronted[0] != here and _split_stops(doc, fronted, v)[0]:
+                if fronted[0] != here and split_stops(doc, fronted, v)[0]:
                     dest(t, fronted[0], f, arrive=True)
                     if t.legs:      # "In Moscow we were marched ...": the march is not how they came
                         t.legs[-1]["arrival_only"] = f
@@ -492,18 +419,18 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                     t.leg["via"].append(p)
             if f["kind"] == "stop" and at:
                 to = to or at
-            stages = _stages(doc, f) if len(frm) > 1 else []
+            stages = route_stages(doc, f) if len(frm) > 1 else []
             if stages:      # "from A to B, and from B to C": each origin after the stop before it
                 for i, (end, p) in enumerate(stages):
                     if end == "from" and i:
                         origin(t, p, f)
-                    elif end == "to" and _split_stops(doc, [p], v, arrive=f["kind"] == "arrive")[0]:
+                    elif end == "to" and split_stops(doc, [p], v, arrive=f["kind"] == "arrive")[0]:
                         dest(t, p, f, arrive=f["kind"] == "arrive" and i == len(stages) - 1)
                 for leg in t.legs[-len(stages):] + ([t.leg] if t.leg is not None else []):
                     if leg["dest_frame"] is f:
                         leg["chain"] = f["nstart"]      # a vehicle named after the route serves each stage
                 to = []
-            passed = _passed_on_the_way(doc, f, to)
+            passed = passed_on_the_way(doc, f, to)
             if passed:      # "to Yekaterinburg and on to Tyumen": Yekaterinburg was passed through
                 for p in passed:
                     if t.leg is None:
@@ -535,7 +462,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         elif typ == "stop":
             if focus is None or focus not in tracks:
                 continue
-            pl = _first(doc, f["at"])
+            pl = first_places(doc, f["at"])
             if pl:
                 dest(tracks[focus], pl[0], f, arrive=True)
     if heading is not None:
@@ -545,8 +472,8 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         t.close()
         if not t.legs:
             continue
-        _plans_kept(t, planned.get(k, []))
-        _same_vehicle_onward(t, v)
+        plans_kept(t, planned.get(k, []))
+        same_vehicle_onward(t, v)
         travellers = travellers_of(doc, k)
         j = Journey(id=doc.next_id("j"), travellers=travellers, legs=[])
         if k.startswith(("np:", "sig:")):
@@ -556,7 +483,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         if t.summary:
             j.attributes.update(t.summary)
         for leg in t.legs:
-            j.legs.append(_emit_leg(doc, leg, travellers))
+            j.legs.append(emit_leg(doc, leg, travellers))
         journeys.append(j)
     for k, legs in planned.items():
         legs = [l for l in legs if l.to_place and l.to_place != l.from_place]
@@ -571,35 +498,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
     return journeys
 
 
-_STOP_MARKS = re.compile(r"\b(?:thence|there|where|then|whence|after|before|stayed|stopped|spent|waited|"
-                         r"remained|until|till|days?|nights?|weeks?|months?|\d)\b", re.I)
-_ONWARD = re.compile(r"\b(?:to|into|for|towards?)\b", re.I)
-
-
-def _passed_on_the_way(doc, f, to: list[str]) -> list[str]:
-    """Destinations of one movement that it only passed through: "carried us to Yekaterinburg and
-    on to Tyumen", "down the Volga to Kazan and up the Kama to Perm".  A place is a stop when the
-    words before the next destination say the journey paused or started again there ("to
-    Laibach, and thence to Vienna", "to Leipzig, where he was detained ... to Hamburg", a date
-    or a stay); otherwise only the last "to" is where the movement ended."""
-    spans = []
-    for s, e, p in f["to"]:
-        pl = _first(doc, [(s, e, p)])
-        if pl and pl[0] in to:
-            spans.append((s, e, pl[0]))
-    spans.sort()
-    out = []
-    for (s0, e0, a), (s1, _e1, b) in zip(spans, spans[1:]):
-        between = doc.norm[e0:s1]
-        if a == b or a in out or not _ONWARD.search(between) or _STOP_MARKS.search(between):
-            continue
-        if len(between) > 80 or ";" in between or "." in between:
-            continue
-        out.append(a)
-    return out
-
-
-def _aboard_with(doc, t: _Track, pid: str, f, frames) -> str | None:
+def _aboard_with(doc, t: Track, pid: str, f, frames) -> str | None:
     """The vessel ("ship" or "boat") this traveller is aboard when someone boards at a port: the
     vehicle of the leg under way, else one named in the same paragraph while the traveller was
     last somewhere else ("For four days the sea was like mountains ... on the ship")."""
@@ -618,74 +517,6 @@ def _aboard_with(doc, t: _Track, pid: str, f, frames) -> str | None:
     return None
 
 
-def _same_vehicle_onward(t: _Track, v) -> None:
-    """A stage told with no vehicle right after one that named it, in the same paragraph ("We
-    left Paris at six and got to Lyon that night ... on Sunday we came down the Rhône valley"):
-    the travellers went on as they came, when theirs is a vehicle one keeps (a car, a cart), not
-    a ship or train that serves its own line."""
-    kept = set(v.get("kept_modes", []))
-    for prev, leg in zip(t.legs, t.legs[1:]):
-        if not set(prev["modes"]) <= kept:
-            continue
-        if leg["modes"] or not prev["modes"] or leg.get("implied") or prev["to"] != leg["from"]:
-            continue
-        if leg["para"] == prev["to_para"] and (leg["dest_frame"] or {}).get("type") == "travel":
-            leg["modes"] = list(prev["modes"])
-
-
-def _plans_kept(t: _Track, plans: list[Leg]) -> None:
-    """A leg told without its origin that fulfils a plan told earlier ("he must go back to Danzig
-    with the Estonia" ... "they took him back to Danzig"): it starts where the plan did."""
-    for leg in t.legs:
-        if leg["from"] is not None:
-            continue
-        for plan in plans:
-            if plan.to_place == leg["to"] and plan.from_place and plan.from_place != leg["to"]:
-                leg["from"] = plan.from_place
-                leg["modes"] += [m for m in plan.modes if m not in leg["modes"]]
-                break
-
-
-def _stages(doc, f) -> list[tuple[str, str]]:
-    """The origins and destinations of one frame in text order, as ("from"|"to", place)."""
-    out = []
-    for end in ("from", "to"):
-        for s, e, _p in f[end]:
-            pl = _first(doc, [(s, e, _p)])
-            if pl:
-                out.append((s, end, pl[0]))
-    out.sort()
-    return [(end, pid) for _s, end, pid in out]
-
-
-def _planned_leg(doc, f, ev, frm, to, via) -> Leg:
-    """A leg of a route only planned, proposed or refused ("A second route led ... to
-    Archangel"): from where the traveller stands unless the route says otherwise."""
-    s, e = doc.to_source(f["nstart"], f["nend"])
-    dest = to[0] if to else (via[-1] if via else None)
-    attrs = {"planned": True}
-    rest = [p for p in via if p != dest]
-    if rest:
-        attrs["via"] = rest
-    return Leg(from_place=frm, to_place=dest, modes=[m[1] for m in f.get("modes", [])],
-               evidence=[{"doc": doc.id, "start": s, "end": e}], event=ev.id if ev else None,
-               attributes=attrs)
-
-
-def _year_at(doc, pos: int) -> int | None:
-    """The year the narrative stands in at a position: the last year told before it, else
-    the first told after it."""
-    years = doc.state.get("events.years")
-    if years is None:
-        years = sorted((m.nstart, int(m.value[:4])) for m in doc.mentions_of("date")
-                       if m.value and re.match(r"\d{4}", m.value))
-        doc.state["events.years"] = years
-    before = [y for s, y in years if s <= pos]
-    if before:
-        return before[-1]
-    return years[0][1] if years else None
-
-
 def _far(a: str, b: str) -> bool:
     try:
         return abs(int(a[:4]) - int(b[:4])) >= 1
@@ -693,82 +524,3 @@ def _far(a: str, b: str) -> bool:
         return False
 
 
-def _emit_leg(doc: Document, leg: dict, travellers: list[str]) -> Leg:
-    ev_frame = leg["dest_frame"] or leg["frames"][0]
-    attrs = {"modes": leg["modes"], "from": leg["from"], "to": leg["to"], "planned": False}
-    if leg["distance_km"] is not None:
-        attrs["distance_km"] = leg["distance_km"]
-    if leg["duration"]:
-        attrs["duration"] = leg["duration"]
-    if leg["via"]:
-        attrs["via"] = leg["via"]
-    date = None
-    if leg["depart"] or leg["arrive"]:
-        date = {"value": leg["depart"] or leg["arrive"]}
-        if leg["depart"] and leg["arrive"]:
-            date = {"value": leg["depart"], "earliest": leg["depart"], "latest": leg["arrive"]}
-    ev = doc.add_event("travel", ev_frame["nstart"], ev_frame["nend"], date=date, place=leg["to"],
-                       participants=[Participant(t, "traveller") for t in travellers], attributes=attrs)
-    evidence = []
-    seen = set()
-    for f in leg["frames"]:
-        if f["nstart"] in seen:
-            continue
-        seen.add(f["nstart"])
-        s, e = doc.to_source(f["nstart"], f["nend"])
-        evidence.append({"doc": doc.id, "start": s, "end": e})
-    return Leg(from_place=leg["from"], to_place=leg["to"], modes=list(leg["modes"]),
-               depart=leg["depart"], arrive=leg["arrive"], distance_km=leg["distance_km"],
-               duration=leg["duration"], evidence=evidence, event=ev.id,
-               attributes={"via": leg["via"]} if leg["via"] else {})
-
-
-def _planned_event(doc, f, k, frm, to, via):
-    travellers = travellers_of(doc, k) if k else []
-    attrs = {"modes": [m[1] for m in f.get("modes", [])], "from": frm[0] if frm else None,
-             "to": to[0] if to else None, "planned": True}
-    if via:
-        attrs["via"] = via
-    return doc.add_event("travel", f["nstart"], f["nend"], date=date_for(doc, f["nstart"], f["nend"], f["trigger"][0], inherit=False),
-                  place=attrs["to"], participants=[Participant(t, "traveller") for t in travellers],
-                  attributes=attrs)
-
-
-def chain_across(corpus) -> list[Journey]:
-    """Journeys of the same travellers across documents, legs in chronological order.
-
-    Journeys are grouped by their set of travellers (after linking has merged
-    entities); legs are ordered by their first date, keeping each document's
-    narrative order for undated legs.  Journeys without travellers stay apart.
-    """
-    groups: dict[tuple, list] = {}
-    order = []
-    for d in getattr(corpus, "documents", []):
-        for j in d.journeys:
-            key = tuple(sorted(j.travellers))
-            if key and j.attributes.get("planned"):
-                key = key + ("(planned)",)      # planned routes stay apart from routes travelled
-            if not key:
-                order.append((None, j))
-                continue
-            if key not in groups:
-                groups[key] = []
-                order.append((key, None))
-            groups[key].append(j)
-    out = []
-    for key, j in order:
-        if key is None:
-            out.append(j)
-            continue
-        js = groups[key]
-        if len(js) == 1:
-            out.append(js[0])
-            continue
-        js = sorted(js, key=lambda x: min([l.depart or l.arrive or "9999" for l in x.legs] or ["9999"]))
-        attrs = {"parts": [x.id for x in js]}
-        if key[-1] == "(planned)":
-            key, attrs["planned"] = key[:-1], True
-        merged = Journey(id=js[0].id, travellers=list(key), legs=[l for x in js for l in x.legs],
-                         attributes=attrs)
-        out.append(merged)
-    return out

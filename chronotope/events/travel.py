@@ -13,45 +13,25 @@ mentions are matched to these spans in ``finish``, by :mod:`.journeys`):
 - ``stop`` clues ("at Pishpek" next to a vehicle in a verbless sentence);
 - ``locative`` clues ("remained at Alma-Ata") that tell where the narrative
   stands before a journey's first stated departure.
+
+Who travels is read by :mod:`.traveller_roles`, which vehicles the travellers use by
+:mod:`.vehicles`; this module reads the movement itself (verb, route, tense).
 """
 from __future__ import annotations
 
 import re
 
 from . import vocab
-from .syntax import doc_sents, FIRST_PLURAL, FIRST_SINGULAR, is_passive, modal, negated, preps, role, subject
+from .syntax import FIRST_PLURAL, FIRST_SINGULAR, is_passive, modal, negated, preps, subject
+from .traveller_roles import PERSONAL, REFLEXIVE, focus_role, np_span, traveller_roles, traveller_token
+from .vehicles import (VEHICLE_PREPS, attach_mode, carries_travellers, in_simile, vehicle_mode, vehicle_owner,
+                       vehicle_taker, vessel_name)
 
 # The kinds of frame this module finds; journeys.py chains them (they are not acts).
 FRAME_TYPES = ("travel", "mode", "stop", "locative", "heading", "vessel")
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
-REFLEXIVE = {"ourselves", "myself", "themselves", "himself", "herself", "yourself"}
 ROUTE_VERBS = {"lead", "lie", "run", "go", "pass", "wind"}
-PERSONAL = {"i", "we", "he", "she", "they", "me", "us", "him", "her", "them"}
-
-
-def _mode_of(tok, sent, v) -> str | None:
-    words = v["vehicles"]
-    low, lemma = tok.lower_, tok.lemma_.lower()
-    mode = words.get(low) if low in words else words.get(lemma)
-    if not mode:
-        return None
-    if mode in ("car", "carriage") and any(c.dep_ == "prep" and c.lower_ == "of" and any(
-            g.dep_ == "pobj" and g.lower_ in v["rail_context"] for g in c.children) for c in tok.children):
-        return "rail"         # "a comfortable car of the Perm railway"
-    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") and not (low == "foot" and tok.head.lower_ == "on"):
-        return None
-    if low == "foot" and tok.head.lower_ != "on":
-        return None
-    if mode in ("car", "carriage"):
-        mods = {c.lower_ for c in tok.children}
-        if mods & set(v["rail_context"]):
-            return "rail"
-        if low in ("car", "cars", "carriage", "carriages"):
-            return mode + "?"     # railway car or motor car: the journey decides (journeys.py)
-    if tok.dep_ == "compound" and (tok.head.lemma_.lower() in words or tok.head.pos_ == "NOUN"):
-        return None           # "railway car": the head names it; "car-window" is no vehicle
-    return mode
 
 
 def _planned(verb, v) -> bool:
@@ -129,75 +109,6 @@ def _pluperfect(verb) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     # "I had walked" is sometimes tagged VBD
     return any(a.lower_ in ("had", "'d") for a in auxes) and verb.tag_ in ("VBN", "VBD")
-
-
-def _travellers(verb, kind, v):
-    """The token naming who travels: subject, or object of a carrying verb ("drove us")."""
-    if not is_passive(verb):
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-        if objs and (kind == "carried" or (kind == "move" and objs[0].lower_ in PERSONAL)
-                     or (kind == "arrive" and verb.lemma_.lower() == "get" and objs[0].lower_ in PERSONAL)):
-            return objs[0]
-        if kind == "carried" and not objs and verb.lemma_.lower() not in ("ship", "take"):
-            return None       # "I sent with this letter, through Perregaux, a bill": the sender stays
-    subj = subject(verb)
-    if subj is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" \
-            and verb.head.lemma_.lower() in v.get("feeling_adjectives", []):
-        subj = subject(verb.head.head)     # "I was not sorry to return to Lagos", "we were glad to leave"
-    if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-        subj = verb.head          # "an autobus which drove us"
-    if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        subj = verb.head          # "the prisoners set out", "the train going north"
-    return subj
-
-
-def traveller_kind(tok, v) -> str | None:
-    """'focus' (continues the current journey), 'own' (a traveller of its own), or None."""
-    low, lemma = tok.lower_, tok.lemma_.lower()
-    if low in PERSONAL or low in REFLEXIVE:
-        return "focus" if low not in ("i", "me", "we", "us") else "first"
-    if lemma in v["vehicles"] and lemma not in v["group_nouns"] and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some") for c in tok.children):
-        return None           # "the Committee had a lorry that went to Argelès on Thursdays": not ours
-    if lemma in v["group_nouns"] or lemma in v["vehicles"]:
-        return "focus"
-    if tok.pos_ == "PROPN" and any(c.dep_ in ("compound", "appos", "amod") and c.lemma_.lower() in v["vehicles"]
-                                   and v["vehicles"][c.lemma_.lower()] in ("ship", "boat") for c in tok.children):
-        return "focus"        # "the ship Beagle, a ten-gun brig, sailed": a named vessel, with us aboard
-    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
-        return "own"
-    if lemma in v["traveller_nouns"]:
-        return "own"
-    if tok.ent_type_ == "CARDINAL":
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return traveller_kind(g, v)
-    return None
-
-
-def np_span(obj, base):
-    """The noun phrase of obj without its relative clauses and other prepositions
-    ("an autobus which drove us ... to Kurday" is not a place; "the top of the Kurday range" is)."""
-    keep = [obj]
-    stack = [obj]
-    # "the landing at Zhigalovo": a common noun is placed by its own preposition
-    inner = {"of"} | ({"at", "in", "on", "near"} if obj.pos_ == "NOUN" else set())
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "appos") or (c.dep_ == "prep" and c.lower_ not in inner):
-                continue
-            if c.i > obj.i and any(x.text in (",", ";", ":", "(", "\u2013", "\u2014") for x in obj.doc[obj.i:c.i]):
-                continue
-            if c.dep_ == "conj" and t.i == obj.i:
-                continue
-            keep.append(c)
-            stack.append(c)
-    s = min(t.idx for t in keep)
-    e = max(t.idx + len(t.text) for t in keep)
-    return base + s, base + e
 
 
 ALL_PREPS_EXTRA = {"as", "down", "up", "out", "off"}
@@ -316,12 +227,6 @@ def _hearsay(verb) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS
 
 
-def _focus_role(tok, base) -> list[dict]:
-    return [{"span": (base + tok.idx, base + tok.idx + len(tok.text)),
-             "head": (base + tok.idx, base + tok.idx + len(tok.text)),
-             "text": "", "kind": "focus", "lemma": "", "elided": True}]
-
-
 def find(sent, base: int) -> list[dict]:
     v = vocab.travel()
     frames: list[dict] = []
@@ -352,7 +257,7 @@ def find(sent, base: int) -> list[dict]:
             # "the brig Fortuna, bound for Trieste": where the vessel (and whoever is aboard) goes
             to = [p for p in preps(tok, {"for"})]
             if to:
-                frames.append(frame("move", "bind", tok, [], to, [], [], _focus_role(tok, base), [],
+                frames.append(frame("move", "bind", tok, [], to, [], [], focus_role(tok, base), [],
                                     _planned(tok, v), _pluperfect(tok.head) if tok.head.pos_ == "VERB" else False))
             continue
         if lemma in ROUTE_VERBS:
@@ -364,7 +269,7 @@ def find(sent, base: int) -> list[dict]:
                 via = [p for p in pairs if p[0].lower_ in via_p]
                 frm = [p for p in pairs if p[0].lower_ in origin_p]
                 if to or via:
-                    frames.append(frame("move", lemma, tok, frm, to, via, [], _focus_role(tok, base), [],
+                    frames.append(frame("move", lemma, tok, frm, to, via, [], focus_role(tok, base), [],
                                         True, False))
                 continue
         calls = v.get("call_verbs", {})
@@ -419,12 +324,12 @@ def find(sent, base: int) -> list[dict]:
             to = [p for p in to if p[0].lower_ != "to"]
         buildings = [p for p in to if _named_building(p[1], v)]
         to = [p for p in to if p not in buildings]
-        who = _travellers(tok, kind, v)
+        who = traveller_token(tok, kind, v)
         if _generic(who):
             continue
-        roles = _traveller_roles(who, base)
+        roles = traveller_roles(who, base)
         if not roles and _elided_subject(tok):
-            roles = _focus_role(tok, base)
+            roles = focus_role(tok, base)
         modes = []
         if lemma in v["verb_modes"]:
             modes.append((base + tok.idx, v["verb_modes"][lemma]))
@@ -433,7 +338,7 @@ def find(sent, base: int) -> list[dict]:
             vessel = who is not None and who.lower_ not in PERSONAL and (nautical or who.ent_type_ != "PERSON") and (
                 who.pos_ == "PROPN" or who.lemma_.lower() in v["vehicles"])
             if vessel:
-                roles = _focus_role(tok, base)    # "the Cyrnos put in at Ajaccio": we follow whoever is aboard
+                roles = focus_role(tok, base)    # "the Cyrnos put in at Ajaccio": we follow whoever is aboard
             if vessel or lemma in v.get("nautical_calls", []):
                 modes.append((base + tok.idx, "ship"))    # "we put in at Queenstown"
         f = frame(kind, lemma, tok, frm, to, via, at, roles, modes,
@@ -458,7 +363,7 @@ def find(sent, base: int) -> list[dict]:
             pair = [(first, nxt)]
             frames.append(frame(kind, lemma, first, pair if kind == "depart" else [],
                                 pair if kind in ("arrive", "move") else [], pair if kind == "via" else [], [],
-                                _focus_role(first, base), [], False, False))
+                                focus_role(first, base), [], False, False))
             frames[-1]["past"] = True
     # travel nouns: "our sudden departure from Moscow to Petersburg", "the voyage to Leros",
     # "put on a flight from Hellinikon to London" (not "a journey of 1,600 versts from A to B",
@@ -491,7 +396,7 @@ def find(sent, base: int) -> list[dict]:
         frm = [p for p in pairs if p[0].lower_ in origin_p]
         to = [p for p in pairs if p[0].lower_ in dest_p]
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        roles = _traveller_roles(owner, base) if owner is not None else _focus_role(tok, base)
+        roles = traveller_roles(owner, base) if owner is not None else focus_role(tok, base)
         noun_mode = v.get("travel_noun_modes", {}).get(tok.lemma_.lower())     # "the voyage to Leros"
         frames.append(frame("move", tok.lemma_.lower(), tok, frm, to, [], [], roles,
                             [(base + tok.idx, noun_mode)] if noun_mode else [],
@@ -507,27 +412,27 @@ def find(sent, base: int) -> list[dict]:
         if root.pos_ == "PROPN" and not frm and any(p.head.i == root.i for p, _ in to):
             frm = [(root, root)]
         if frm and to:        # not a title: "The Road to Kirensk", "Escape from Siberia"
-            frames.append(frame("move", "", root, frm, to, via, [], _focus_role(root, base), [], False, False))
+            frames.append(frame("move", "", root, frm, to, via, [], focus_role(root, base), [], False, False))
     fragment_route = any(f["type"] == "travel" and not f["lemma"] for f in frames)
     # vehicles named in the sentence: modes of whatever travel is going on; a vehicle in the
     # clause of a verb of travel is that movement's own ("his wife came by the night train")
     by_verb = {f["trigger"][0]: f for f in frames if f["type"] == "travel" and f["lemma"]}
     cues = v.get("vehicle_cues", {})
     for tok in sent:
-        mode = _mode_of(tok, sent, v)
+        mode = vehicle_mode(tok, v)
         cue = None
         if not mode and tok.pos_ == "NOUN" and cues.get(tok.lemma_.lower()):
             mode = cue = cues[tok.lemma_.lower()]     # "with one puncture near Saulieu": a car's trouble
-        named = _vessel_name(tok) if mode in ("ship", "boat") else None
+        named = vessel_name(tok) if mode in ("ship", "boat") else None
         if named is not None:       # "the ship Estonia": later "with the Estonia" tells the mode
             frames.append({"type": "vessel", "name": named.text, "mode": mode, "nstart": sstart, "nend": send,
                            "trigger": (base + named.idx, base + named.idx + len(named.text))})
-        if not mode or _simile(tok) or (has_finite and not cue and not _carries(tok, v)):
+        if not mode or in_simile(tok) or (has_finite and not cue and not carries_travellers(tok, v)):
             continue
         verb = _governing_verb(tok)
         own = by_verb.get(base + verb.idx)
         if own is not None:
-            _attach_mode(own, (base + tok.idx, mode), v)
+            attach_mode(own, (base + tok.idx, mode), v)
             continue
         planned = verb.pos_ in ("VERB", "AUX") and _planned(verb, v) and verb.lemma_.lower() not in ("get", "transfer")
         f = {"type": "mode", "mode": mode, "nstart": sstart, "nend": send,
@@ -535,10 +440,10 @@ def find(sent, base: int) -> list[dict]:
              "planned": planned, "fragment": not has_finite,
              "background": verb.pos_ in ("VERB", "AUX") and _pluperfect(verb),
              "first_person": first_person,
-             "owner": _owner(tok)}
-        taker = _taker(tok, verb, v)
+             "owner": vehicle_owner(tok)}
+        taker = vehicle_taker(tok, verb, v)
         if taker is not None:       # "at Helsingfors he found a Swedish steamer": his vehicle from here
-            f["travellers"] = _traveller_roles(taker, base)
+            f["travellers"] = traveller_roles(taker, base)
             f["taking"] = True
         if cue:
             f["cue"] = True         # counts only beside a movement or when taken ("hired a driver")
@@ -551,14 +456,14 @@ def find(sent, base: int) -> list[dict]:
                 at = next((t for t in sent if t.idx - sent.start_char == m.start()), None)
                 own = by_verb.get(base + _governing_verb(at).idx) if at is not None else None
                 if own is not None:
-                    _attach_mode(own, (sstart + m.start(), mode), v)
+                    attach_mode(own, (sstart + m.start(), mode), v)
                     continue
                 frames.append({"type": "mode", "mode": mode, "nstart": sstart, "nend": send,
                                "trigger": (sstart + m.start(), sstart + m.end()), "planned": False,
                                "fragment": not has_finite, "background": False,
                                "first_person": first_person, "owner": None})
     # "at Pishpek, a railway car": a stop named beside a vehicle in a verbless sentence
-    if sent.root.pos_ not in ("VERB", "AUX") and not fragment_route and any(_mode_of(t, sent, v) for t in sent):
+    if sent.root.pos_ not in ("VERB", "AUX") and not fragment_route and any(vehicle_mode(t, v) for t in sent):
         for tok in sent:
             if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "in", "to"):
                 frames.append({"type": "stop", "nstart": sstart, "nend": send,
@@ -605,7 +510,7 @@ def find(sent, base: int) -> list[dict]:
                            "trigger": (base + tok.idx, base + tok.idx + len(tok.text)),
                            # the place itself, not one hung on it ("on a charge of carrying letters from Odessa")
                            "at": [(*np_span(objs[0], base), tok.lower_)],
-                           "travellers": _traveller_roles(who, base) if who is not None and who.tag_ not in ("WDT", "WP") else [],
+                           "travellers": traveller_roles(who, base) if who is not None and who.tag_ not in ("WDT", "WP") else [],
                            "background": _pluperfect(verb) or modal(verb)})
     frames.sort(key=lambda f: f["trigger"][0])
     return frames
@@ -619,85 +524,6 @@ def _governing_verb(tok):
     return verb
 
 
-def _attach_mode(frame, mode, v):
-    """Give a movement the vehicle named in its clause; a verb's own guess ("rode", "drove")
-    yields to the vehicle ("rode in a cart")."""
-    if frame["lemma"] in v.get("weak_verb_modes", []):
-        frame["modes"] = [m for m in frame["modes"] if m[0] != frame["trigger"][0]]
-    if all(m[1] != mode[1] for m in frame["modes"]):
-        frame["modes"].append(mode)
-
-
-def _taker(tok, verb, v):
-    """Who takes this vehicle ("he found a steamer", "I hired a cab", "we caught the mail
-    boat"): the subject of a verb of taking whose object it is, else None."""
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in set(v.get("taking_verbs", [])) | BOARD_VERBS \
-            | set(v.get("waiting_verbs", [])):
-        return None
-    node = tok
-    while node.dep_ in ("compound", "amod", "appos", "conj") and node.head.i != node.i:
-        node = node.head
-    waited = node.dep_ == "pobj" and node.head.lower_ == "for" and node.head.head.i == verb.i \
-        and verb.lemma_.lower() in v.get("waiting_verbs", [])     # "we waited a week for the next barge"
-    if not waited and (node.dep_ not in ("dobj", "obj") or node.head.i != verb.i):
-        return None
-    subj = subject(verb)
-    return subj if subj is not None and subj.tag_ not in ("WDT", "WP") else None
-
-
-CARRY_PREPS = {"in", "by", "on", "into", "onto", "aboard", "to", "from"}
-BOARD_VERBS = {"board", "transfer", "take", "change", "get", "enter", "leave", "mount", "ride", "drive"}
-
-
-def _simile(tok) -> bool:
-    """A vehicle in a comparison ("glides like a boat", "faster than a steamer") is no mode,
-    even in a sentence the tagger left without a verb."""
-    return tok.head.lower_ in ("like", "as", "than") or any(
-        a.lower_ in ("like", "than") for a in tok.ancestors if a.dep_ == "prep")
-
-
-def _carries(tok, v) -> bool:
-    """Is this vehicle one the travellers use ("set off in an autobus", "transfer to sleighs",
-    "the tractor that was to tow us", "our train arrived"), not one merely seen?"""
-    head = tok.head
-    if head.lower_ in ("like", "as", "than") or any(a.lower_ in ("like", "as") for a in tok.ancestors if a.dep_ == "prep"):
-        return False          # a simile: "glides like a boat"
-    if tok.dep_ in ("compound", "amod") and head.pos_ == "PROPN" and head.i != tok.i:
-        return _carries(head, v)     # "we boarded the steamer Orlando": the named vessel carries
-    if tok.dep_ == "appos" and head.i != tok.i:
-        return _carries(head, v)     # "the Fortuna, a brig of Trieste"
-    named = _named_before(tok)
-    if named is not None and _carries(named, v):
-        return True           # "went aboard the City of Paris, an iron screw steamer" (mis-parsed)
-    if tok.dep_ == "pobj" and head.lower_ in CARRY_PREPS:
-        return True
-    if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB" and any(
-            c.dep_ in ("dobj", "nsubj") and c.lower_ in ("us", "me", "we") for c in head.head.children):
-        return True           # "met us with a wagon", "we went with two carts"
-    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in v["motion_verbs"]:
-        # "our train arrived", not "the diligence passed us on the road"
-        return not (v["motion_verbs"][head.lemma_.lower()] == "via"
-                    and any(c.dep_ == "dobj" and c.lower_ in PERSONAL for c in head.children))
-    if tok.dep_ in ("dobj",) and head.lemma_.lower() in BOARD_VERBS | set(v.get("taking_verbs", [])):
-        return True           # "boarded the train", "found a Swedish steamer", "hired a cab"
-    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in v.get("waiting_verbs", []):
-        return True           # "waited a week for the next barge": the vehicle they then took
-    if _owner(tok):
-        return True
-    # a vehicle that moves or serves the narrator: "drove us", "made passage for us"
-    for c in list(tok.children) + ([head] if tok.dep_ in ("nsubj",) else []):
-        verb = c if c.pos_ in ("VERB", "AUX") else None
-        if verb is None:
-            continue
-        for g in verb.subtree:
-            if g.lower_ in ("us", "me", "him", "her", "them") and g.dep_ in ("dobj", "pobj", "dative"):
-                return True
-    return False
-
-
-VEHICLE_PREPS = {"with", "on", "aboard", "in", "by", "into", "onto"}
-
-
 def _named_building(obj, v) -> bool:
     """"the Butyrki transit prison", "the Finland station": a building named after a place, inside
     the town the traveller is in, not a stop of the journey ("the camp at Partheni" still is)."""
@@ -705,141 +531,3 @@ def _named_building(obj, v) -> bool:
         c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.i < obj.i for c in obj.subtree)
 
 
-def _vessel_name(tok):
-    """The name a vessel noun gives: "the ship Estonia", "the steamer Orlando", "the Fortuna, a
-    brig", "the City of Paris, an iron screw steamer" (the name's head word), else None."""
-    head = tok.head
-    if tok.dep_ in ("compound", "amod") and head.pos_ == "PROPN" and head.i > tok.i:
-        return head
-    if tok.dep_ == "appos" and head.pos_ == "PROPN":
-        return head
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
-    if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and tok.i > tok.sent.start \
-            and tok.doc[tok.i - 1].dep_ in ("det", "poss", "case"):
-        return nxt            # "The ship Estonia is ..." however the parser hung it
-    if tok.pos_ in ("NOUN", "ADJ"):
-        return _named_before(tok)
-    return None
-
-
-def _named_before(tok):
-    """The name a vehicle noun stands in apposition to when the parser lost the link: "the
-    City of Paris, an iron screw steamer" gives "City" (the head of the name before the comma)."""
-    doc = tok.doc
-    i = tok.i - 1
-    while i >= tok.sent.start and doc[i].pos_ in ("DET", "ADJ", "NOUN", "NUM") and doc[i].dep_ != "pobj":
-        i -= 1
-    if i <= tok.sent.start or doc[i].text != "," or doc[i - 1].pos_ != "PROPN":
-        return None
-    name = doc[i - 1]
-    while name.dep_ in ("pobj", "compound") and name.head.i != name.i and (
-            name.head.pos_ == "PROPN" or (name.head.lower_ == "of" and name.head.head.pos_ == "PROPN")):
-        name = name.head if name.head.pos_ == "PROPN" else name.head.head
-    return name if name.i != tok.i else None
-
-
-def _owner(tok):
-    for c in tok.children:
-        if c.dep_ == "poss":
-            if c.lower_ in FIRST_PLURAL:
-                return "we"
-            if c.lower_ in FIRST_SINGULAR:
-                return "I"
-    return None
-
-
-def _traveller_roles(who, base):
-    if who is None:
-        return []
-    v = vocab.travel()
-    out = []
-    for t in [who] + list(who.conjuncts) + [c for c in who.children if c.dep_ == "appos"]:
-        r = role(t, base)
-        r["span"] = np_span(t, base)
-        r["kind"] = traveller_kind(t, v)
-        r["lemma"] = t.lemma_.lower()
-        if t.lower_ in ("he", "she", "him", "her", "himself", "herself"):
-            r["pronoun"] = "female" if t.lower_ in ("she", "her", "herself") else "male"
-            r["antecedents"] = _antecedents(t, base)
-        elif t.lower_ in PLURAL_THIRD:
-            r["pronoun"] = "plural"
-            group = _plural_antecedent(t, base, v)
-            r["antecedents"] = [group] if group is not None else []
-        out.append(r)
-    return out
-
-
-PLURAL_THIRD = {"they", "them", "themselves"}
-NOT_ANTECEDENT = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}
-
-
-def _plural_antecedent(pron, base, v, back: int = 2) -> dict | None:
-    """What "they"/"them" stands for: the nearest plural noun phrase before it (a plural noun or
-    people listed with "and") in its sentence and the two before, sorted as "group" (a party or
-    vehicle we follow: "the prisoners", "the carts"), "people" ("my parents", "Karl and Nils") or
-    "thing" ("cigarette papers": no traveller at all).  A first-person narrator says "we" for
-    their own party, so "them" is not the narrator's party by default."""
-    doc = pron.doc
-    sents = [s for s in doc_sents(doc) if s.start <= pron.i]
-    toks = []
-    for s in sents[-(back + 1):]:
-        toks.extend(t for t in s if t.i < pron.i)
-    people = set(v["traveller_nouns"]) | set(v.get("gendered_nouns", {})) | set(v.get("person_nouns", []))
-    for t in reversed(toks):
-        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "poss") or t.ent_type_ in NOT_ANTECEDENT:
-            continue
-        listed = [c for c in t.conjuncts if c.pos_ in ("NOUN", "PROPN")]
-        if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
-            t = t.head            # "Karl and Nils": the list, from its first member
-            listed = [c for c in t.conjuncts if c.pos_ in ("NOUN", "PROPN")]
-        if t.tag_ not in ("NNS", "NNPS") and not listed:
-            continue
-        lemma = t.lemma_.lower()
-        r = role(t, base)
-        r["span"] = np_span(t, base)
-        r["lemma"] = lemma
-        r["members"] = [role(c, base) for c in [t] + listed]
-        if lemma in v["group_nouns"] or lemma in v["vehicles"] or any(
-                c.lower_ in FIRST_SINGULAR | FIRST_PLURAL for c in t.conjuncts):
-            r["sort"] = "group"       # "my wife, our son and I ... they": the party we follow
-        elif lemma in people or t.ent_type_ in ("PERSON", "NORP") or (
-                listed and all(c.pos_ == "PROPN" or c.lemma_.lower() in people for c in [t] + listed)):
-            r["sort"] = "people"
-        else:
-            r["sort"] = "thing"
-        return r
-    return None
-
-
-def _antecedents(pron, base, back: int = 3) -> list[dict]:
-    """Who "he" or "she" may stand for: the subjects (names or nouns, not pronouns) of the
-    clause before it and of the previous sentences of its section, nearest first.  A simple
-    recency rule (no library here resolves coreference within our pipeline); journeys.py
-    keeps the first one whose gender fits."""
-    doc = pron.doc
-    sents = [s for s in doc_sents(doc) if s.start <= pron.i]
-    toks = []
-    for s in sents[-(back + 1):]:
-        toks.extend(t for t in s if t.i < pron.i)
-    out = []
-    for t in reversed(toks):
-        if t.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        # a subordinate clause's subject (or a mis-parse of one) counts only when its gender tells
-        relative = t.head.dep_ not in ("ROOT", "conj") or t.tag_ in ("WP", "WDT")
-        if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl":
-            t = t.head.head           # "Natalia, who was living ...": the relative stands for its noun
-        if t.pos_ not in ("PROPN", "NOUN") or t.lower_ in PERSONAL:
-            continue
-        r = role(t, base)
-        s0, e0 = np_span(t, base)
-        for c in t.children:        # "his wife Anna Orlova": the name in apposition names her
-            if c.dep_ == "appos":
-                s1, e1 = np_span(c, base)
-                s0, e0 = min(s0, s1), max(e0, e1)
-        r["span"] = (s0, e0)
-        r["lemma"] = t.lemma_.lower()
-        r["proper"] = t.pos_ == "PROPN" or t.ent_type_ == "PERSON"
-        r["relative"] = relative
-        out.append(r)
-    return out

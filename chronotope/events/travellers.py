@@ -3,7 +3,8 @@ group "they" stands for, or no one ("she carried them": the papers travelled).
 
 Split from :mod:`.journeys`, which chains the movements each traveller makes; here only the
 choice of traveller (a key: ``NARRATOR``, an entity id, ``np:<noun>`` for an unnamed traveller,
-``sig:<initials>`` for a letter writer known only by signature).
+``sig:<initials>`` for a letter writer known only by signature), from the roles that
+:mod:`.traveller_roles` read off the parse and the people stage's mentions.
 """
 from __future__ import annotations
 
@@ -111,7 +112,7 @@ def kin_of(doc, f, v, lead) -> str | None:
 
 
 def _plural_key(doc, r, v) -> str | None:
-    """The traveller "they"/"them" stands for (see travel._plural_antecedent): a group is the
+    """The traveller "they"/"them" stands for (see traveller_roles.plural_antecedent): a group is the
     party we follow (returned as None, so the caller keeps the focus); listed people or a
     plural noun for people travel on their own unless the one we follow is among them; a
     thing, or nothing found in a first-person text, is no traveller ("she carried them")."""

@@ -1,0 +1,187 @@
+"""Who travels, as the parse tells it: the traveller's words in a clause of movement, what
+kind of traveller they are, and for "he", "she" or "they" which earlier noun phrases it may
+stand for.
+
+Kept apart from :mod:`.travel` (which finds the movements) because it is about people, not
+routes; it works on the parse of one sentence and its neighbours and yields character spans
+only.  :mod:`.travellers` later turns these roles into the person a journey follows.
+"""
+from __future__ import annotations
+
+from . import vocab
+from .syntax import doc_sents, FIRST_PLURAL, FIRST_SINGULAR, is_passive, role, subject
+
+REFLEXIVE = {"ourselves", "myself", "themselves", "himself", "herself", "yourself"}
+PERSONAL = {"i", "we", "he", "she", "they", "me", "us", "him", "her", "them"}
+
+
+def traveller_token(verb, kind, v):
+    """The token naming who travels: subject, or object of a carrying verb ("drove us")."""
+    if not is_passive(verb):
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if objs and (kind == "carried" or (kind == "move" and objs[0].lower_ in PERSONAL)
+                     or (kind == "arrive" and verb.lemma_.lower() == "get" and objs[0].lower_ in PERSONAL)):
+            return objs[0]
+        if kind == "carried" and not objs and verb.lemma_.lower() not in ("ship", "take"):
+            return None       # "I sent with this letter, through Perregaux, a bill": the sender stays
+    subj = subject(verb)
+    if subj is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" \
+            and verb.head.lemma_.lower() in v.get("feeling_adjectives", []):
+        subj = subject(verb.head.head)     # "I was not sorry to return to Lagos", "we were glad to leave"
+    if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subj = verb.head          # "an autobus which drove us"
+    if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = verb.head          # "the prisoners set out", "the train going north"
+    return subj
+
+
+def traveller_kind(tok, v) -> str | None:
+    """'focus' (continues the current journey), 'own' (a traveller of its own), or None."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in PERSONAL or low in REFLEXIVE:
+        return "focus" if low not in ("i", "me", "we", "us") else "first"
+    if lemma in v["vehicles"] and lemma not in v["group_nouns"] and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some") for c in tok.children):
+        return None           # "the Committee had a lorry that went to Argelès on Thursdays": not ours
+    if lemma in v["group_nouns"] or lemma in v["vehicles"]:
+        return "focus"
+    if tok.pos_ == "PROPN" and any(c.dep_ in ("compound", "appos", "amod") and c.lemma_.lower() in v["vehicles"]
+                                   and v["vehicles"][c.lemma_.lower()] in ("ship", "boat") for c in tok.children):
+        return "focus"        # "the ship Beagle, a ten-gun brig, sailed": a named vessel, with us aboard
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return "own"
+    if lemma in v["traveller_nouns"]:
+        return "own"
+    if tok.ent_type_ == "CARDINAL":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return traveller_kind(g, v)
+    return None
+
+
+def np_span(obj, base):
+    """The noun phrase of obj without its relative clauses and other prepositions
+    ("an autobus which drove us ... to Kurday" is not a place; "the top of the Kurday range" is)."""
+    keep = [obj]
+    stack = [obj]
+    # "the landing at Zhigalovo": a common noun is placed by its own preposition
+    inner = {"of"} | ({"at", "in", "on", "near"} if obj.pos_ == "NOUN" else set())
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "appos") or (c.dep_ == "prep" and c.lower_ not in inner):
+                continue
+            if c.i > obj.i and any(x.text in (",", ";", ":", "(", "\u2013", "\u2014") for x in obj.doc[obj.i:c.i]):
+                continue
+            if c.dep_ == "conj" and t.i == obj.i:
+                continue
+            keep.append(c)
+            stack.append(c)
+    s = min(t.idx for t in keep)
+    e = max(t.idx + len(t.text) for t in keep)
+    return base + s, base + e
+
+
+def focus_role(tok, base) -> list[dict]:
+    return [{"span": (base + tok.idx, base + tok.idx + len(tok.text)),
+             "head": (base + tok.idx, base + tok.idx + len(tok.text)),
+             "text": "", "kind": "focus", "lemma": "", "elided": True}]
+
+
+def traveller_roles(who, base):
+    if who is None:
+        return []
+    v = vocab.travel()
+    out = []
+    for t in [who] + list(who.conjuncts) + [c for c in who.children if c.dep_ == "appos"]:
+        r = role(t, base)
+        r["span"] = np_span(t, base)
+        r["kind"] = traveller_kind(t, v)
+        r["lemma"] = t.lemma_.lower()
+        if t.lower_ in ("he", "she", "him", "her", "himself", "herself"):
+            r["pronoun"] = "female" if t.lower_ in ("she", "her", "herself") else "male"
+            r["antecedents"] = antecedents(t, base)
+        elif t.lower_ in PLURAL_THIRD:
+            r["pronoun"] = "plural"
+            group = plural_antecedent(t, base, v)
+            r["antecedents"] = [group] if group is not None else []
+        out.append(r)
+    return out
+
+
+PLURAL_THIRD = {"they", "them", "themselves"}
+NOT_ANTECEDENT = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}
+
+
+def plural_antecedent(pron, base, v, back: int = 2) -> dict | None:
+    """What "they"/"them" stands for: the nearest plural noun phrase before it (a plural noun or
+    people listed with "and") in its sentence and the two before, sorted as "group" (a party or
+    vehicle we follow: "the prisoners", "the carts"), "people" ("my parents", "Karl and Nils") or
+    "thing" ("cigarette papers": no traveller at all).  A first-person narrator says "we" for
+    their own party, so "them" is not the narrator's party by default."""
+    doc = pron.doc
+    sents = [s for s in doc_sents(doc) if s.start <= pron.i]
+    toks = []
+    for s in sents[-(back + 1):]:
+        toks.extend(t for t in s if t.i < pron.i)
+    people = set(v["traveller_nouns"]) | set(v.get("gendered_nouns", {})) | set(v.get("person_nouns", []))
+    for t in reversed(toks):
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "poss") or t.ent_type_ in NOT_ANTECEDENT:
+            continue
+        listed = [c for c in t.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+        if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head            # "Karl and Nils": the list, from its first member
+            listed = [c for c in t.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+        if t.tag_ not in ("NNS", "NNPS") and not listed:
+            continue
+        lemma = t.lemma_.lower()
+        r = role(t, base)
+        r["span"] = np_span(t, base)
+        r["lemma"] = lemma
+        r["members"] = [role(c, base) for c in [t] + listed]
+        if lemma in v["group_nouns"] or lemma in v["vehicles"] or any(
+                c.lower_ in FIRST_SINGULAR | FIRST_PLURAL for c in t.conjuncts):
+            r["sort"] = "group"       # "my wife, our son and I ... they": the party we follow
+        elif lemma in people or t.ent_type_ in ("PERSON", "NORP") or (
+                listed and all(c.pos_ == "PROPN" or c.lemma_.lower() in people for c in [t] + listed)):
+            r["sort"] = "people"
+        else:
+            r["sort"] = "thing"
+        return r
+    return None
+
+
+def antecedents(pron, base, back: int = 3) -> list[dict]:
+    """Who "he" or "she" may stand for: the subjects (names or nouns, not pronouns) of the
+    clause before it and of the previous sentences of its section, nearest first.  A simple
+    recency rule (no library here resolves coreference within our pipeline); :mod:`.travellers`
+    keeps the first one whose gender fits."""
+    doc = pron.doc
+    sents = [s for s in doc_sents(doc) if s.start <= pron.i]
+    toks = []
+    for s in sents[-(back + 1):]:
+        toks.extend(t for t in s if t.i < pron.i)
+    out = []
+    for t in reversed(toks):
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        # a subordinate clause's subject (or a mis-parse of one) counts only when its gender tells
+        relative = t.head.dep_ not in ("ROOT", "conj") or t.tag_ in ("WP", "WDT")
+        if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl":
+            t = t.head.head           # "Natalia, who was living ...": the relative stands for its noun
+        if t.pos_ not in ("PROPN", "NOUN") or t.lower_ in PERSONAL:
+            continue
+        r = role(t, base)
+        s0, e0 = np_span(t, base)
+        for c in t.children:        # "his wife Anna Orlova": the name in apposition names her
+            if c.dep_ == "appos":
+                s1, e1 = np_span(c, base)
+                s0, e0 = min(s0, s1), max(e0, e1)
+        r["span"] = (s0, e0)
+        r["lemma"] = t.lemma_.lower()
+        r["proper"] = t.pos_ == "PROPN" or t.ent_type_ == "PERSON"
+        r["relative"] = relative
+        out.append(r)
+    return out
