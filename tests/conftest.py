@@ -47,3 +47,16 @@ def corpus_run(tmp_path_factory):
         with open(p, encoding="utf-8", newline="") as f:
             texts[p.name] = f.read()
     return data, out / "both.db", texts
+
+
+def run_time_stage(text: str):
+    """The time stage alone over a text written by a test (no language model needed)."""
+    from chronotope.document import Document
+    from chronotope.pipeline import Options, Section
+    from chronotope.stages.times import make
+    doc = Document(text, source="t.txt")
+    stage = make(Options())
+    stage.begin(doc)
+    stage.process(doc, Section(0, len(doc.norm)))
+    stage.finish(doc)
+    return doc

@@ -1,8 +1,6 @@
 """Dated letters and diary entries, tense, quotations and a few expression shapes: texts written here."""
-from chronotope.document import Document
-from chronotope.pipeline import Options, Section
-from chronotope.stages.times import make
 from chronotope.times import tag
+from conftest import run_time_stage as run_stage
 
 
 def found(text, **kw):
@@ -102,15 +100,6 @@ def test_a_month_used_as_a_modifier_is_a_date():
     v = found("On 3 August 1799 the frigate left Brest. The crew suffered in the November gales off Ushant.")
     assert v["November"] == "1799-11"
     assert found("The May family lived at the mill in 1799.") == {"1799": "1799"}
-
-
-def run_stage(text):
-    doc = Document(text, source="t.txt")
-    stage = make(Options())
-    stage.begin(doc)
-    stage.process(doc, Section(0, len(doc.norm)))
-    stage.finish(doc)
-    return doc
 
 
 def test_arrival_dated_before_departure_is_flagged():

@@ -4,23 +4,12 @@ A partial date ("On 24 May", "the next morning", "that winter") is read from the
 line; asides that look forward or back, titles, life spans, references and letters' plans do
 not move it.  The chronology check still flags a real contradiction after an aside.
 """
-from chronotope.document import Document
-from chronotope.pipeline import Options, Section
-from chronotope.stages.times import make
 from chronotope.times import tag
+from conftest import run_time_stage as run_stage
 
 
 def found(text, **kw):
     return {t.text: t.value for t in tag(text, **kw)}
-
-
-def run_stage(text):
-    doc = Document(text, source="t.txt")
-    stage = make(Options())
-    stage.begin(doc)
-    stage.process(doc, Section(0, len(doc.norm)))
-    stage.finish(doc)
-    return doc
 
 
 # -- asides that look forward or back ---------------------------------------------------------
