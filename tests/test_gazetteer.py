@@ -511,3 +511,10 @@ def test_swedish_provinces_and_old_spellings(gz):
         assert any(p.feature == "region" and p.country == "SE" for p in gz.lookup(name)), name
     assert any(p.country == "CV" for p in gz.lookup("Cape de Verd"))
     assert any(p.name == "Praia" for p in gz.lookup("Porto Praya", 1832))
+
+
+def test_possessive_name_split_by_the_tokeniser_is_matched(gz):
+    # the key of "Devil's Gate" starts with "devils"; the tokens are "Devil", "'s", "Gate"
+    spans = gz.match_tokens(["at", "Devil", "'s", "Gate", "five"])
+    assert spans and spans[0][:2] == (1, 4)
+    assert gz.match_tokens(["London", "'s", "Gate"])[0][:2] == (0, 1)

@@ -367,6 +367,9 @@ class Gazetteer:
             if require_capital and not tokens[i][:1].isupper():
                 continue
             maxw = self._first_max(w.split(" ", 1)[0])
+            if not maxw and i + 1 < n and norm[i + 1] == "s" and tokens[i + 1][:1] in _APOSTROPHES:
+                # "Devil" + "'s" + "Gate": the key's first word is "devils"
+                maxw = self._first_max(w.split(" ", 1)[0] + "s")
             if not maxw and not variants:
                 continue
             maxw = maxw or 4

@@ -36,6 +36,17 @@ ORG_MODIFIER = 0.5    # "the Toronto police": the place is named, inside an orga
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                      "central", "upper", "lower", "middle"})
 _WORD = re.compile(r"[^\W\d_]+")
+TOWN_WORDS = frozenset({"city", "town"})
+PHYSICAL = frozenset({"river", "mountain", "lake", "region", "pass", "water"})
+ROUTE_WORDS = frozenset({"to", "via", "through", "towards"})
+
+
+def _route_span(ent) -> bool:
+    """"Perpignan to Banyuls-sur-Mer" tagged PERSON: a lower-case route word between two
+    capitalised words is a journey's span, not a personal name."""
+    toks = list(ent)
+    return any(t.lower_ in ROUTE_WORDS and t.is_lower and 0 < k < len(toks) - 1
+               and _name_like(toks[k - 1]) and _name_like(toks[k + 1]) for k, t in enumerate(toks))
 
 
 def _ents_at(sdoc, i: int) -> tuple:
@@ -156,6 +167,11 @@ class Recognizer:
             spans = []
         common = self.cues.common_words
         for i, j, _key in spans:
+            if j - i > 1 and sdoc[j - 1].is_lower and sdoc[j - 1].lower_ in TOWN_WORDS \
+                    and self.lookup(sdoc[i:j - 1].text):
+                # "Hyderabad city", "Poona cantonment": GeoNames' alternate "Hyderabad City" is
+                # another place; the name is the capitalised part, the feature word a cue
+                j -= 1
             if j <= i or any(taken[i:j]):
                 continue
             if j - i == 1 and sdoc[i].lower_ in common and j < len(sdoc) and _name_like(sdoc[j]):
@@ -246,7 +262,8 @@ class Recognizer:
                 out.append(c)
                 taken[i] = True
         # initials ("P. A. Zlydnev") are no place names
-        out = [c for c in out if not blocked(c.nstart, c.nend) and not self._abbreviation(sdoc, c.i, c.j)
+        out = [c for c in out if (not blocked(c.nstart, c.nend) or self._titled_feature(sdoc, c))
+               and not self._abbreviation(sdoc, c.i, c.j)
                and not any(len(t.text) == 1 and t.text.isalpha() for t in sdoc[c.i:c.j])]
         for c in out:
             if c.places and not c.facility and self._facility_after(sdoc, c.j) and all(
@@ -429,9 +446,14 @@ class Recognizer:
         lead = self._lead_preposition(sdoc, c)
         if c.label:
             w = LABEL_WEIGHT.get(c.label, OTHER_LABEL_WEIGHT)
-            if c.label == "PERSON" and (diary or origin or lead or c.street or self._lone_prominent(sdoc, c)):
+            route = c.label == "PERSON" and any(e.label_ == "PERSON" and _route_span(e) for e in _ents_at(sdoc, c.i))
+            if c.label == "PERSON" and (diary or origin or lead or c.street or route or self._lone_prominent(sdoc, c)):
                 # "Reached Kiel", "Captain Berntsen of Arendal", "by Graz and ...": the tagger's
                 # PERSON covers a verb or a person's place of origin, or a well-known place alone
+                w = 0.0
+            elif w < 0 and self._the_feature(sdoc, c):
+                # "along the Sweetwater", "up the Ghats", "the Krishna rises": a river, range or
+                # region named with the article; people are not "the Sweetwater"
                 w = 0.0
             s += w
             c.reasons.append(f"label {c.label} {w:+}")
@@ -628,7 +650,8 @@ class Recognizer:
             s -= 3.0
             c.reasons.append("an assembly or government -3")     # "members of the Duma"
         for ent in _ents_at(sdoc, c.i):
-            if ent.label_ == "PERSON" and ent.start <= c.i and ent.end >= c.j and (ent.start < c.i or ent.end > c.j):
+            if ent.label_ == "PERSON" and ent.start <= c.i and ent.end >= c.j and (ent.start < c.i or ent.end > c.j) \
+                    and not _route_span(ent):
                 extra = [t for t in list(sdoc[ent.start:c.i]) + list(sdoc[c.j:ent.end]) if _name_like(t)]
                 # "At Berezov Trotsky met...": a place cue before the span wins
                 if diary or lead:
@@ -643,7 +666,7 @@ class Recognizer:
         key = c.key
         words = key.split()
         if len(words) > 1 and all(w in cues.common_words for w in words) and (
-                words[-1] not in cues.geo_heads or words[0] in COMPASS):
+                words[-1] not in cues.geo_heads or words[0] in COMPASS) and not self._named_feature(c):
             s -= 2.0
             c.reasons.append("common phrase -2")    # "White House", "West Coast"
         elif c.j - c.i == 1 and key in cues.common_words:
@@ -667,7 +690,8 @@ class Recognizer:
         if c.key in cues.demonyms:
             s -= 4.0
             c.reasons.append("demonym -4")         # "Welsh", "Kirghizes": peoples, not places
-        elif c.j - c.i == 1 and sdoc[c.i].tag_ in ("JJ", "JJR", "JJS") and not fb:
+        elif c.j - c.i == 1 and sdoc[c.i].tag_ in ("JJ", "JJR", "JJS") and not fb \
+                and not (aw in cues.feature_after and sdoc[after].is_lower):
             s -= 1.5
             c.reasons.append("adjective -1.5")     # "Welsh", "Siberian": demonyms are no place names
         first = sdoc[c.i]
@@ -683,7 +707,7 @@ class Recognizer:
         for ent in _ents(sdoc):
             if ent.label_ in ("PERSON", "GPE", "LOC"):
                 ev.add_label(normalize_name(ent.text), ent.label_, base + ent.start_char)
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or _route_span(ent):
                 continue
             names = [t for t in ent if _name_like(t) and t.lower_.rstrip(".") not in self.cues.not_place_before]
             if len(names) >= 2:
@@ -799,6 +823,27 @@ class Recognizer:
         else:
             return False
         return k >= len(sdoc) or sdoc[k].is_sent_start or "\n" in sdoc[k - 1].whitespace_ or sdoc[k].is_space
+
+    @staticmethod
+    def _named_feature(c: Candidate) -> bool:
+        """The gazetteer knows the whole span as a named feature, not a settlement ("South
+        Pass", "Independence Rock", "Fort Hall"): its words are common, the name is not."""
+        return any(p.match != "variant" and p.feature not in SETTLEMENTS and p.feature not in MAJOR_FEATURES
+                   and normalize_name(re.sub(r"\s*\(.*\)", "", p.name)) == c.key for p in c.places)
+
+    def _titled_feature(self, sdoc, c: Candidate) -> bool:
+        """A capitalised name of several words that the gazetteer knows as a feature ("the Forty
+        Mile Desert"): not the distance or date the other stages found inside it."""
+        words = [t for t in sdoc[c.i:c.j] if t.text.strip() and t.text not in ("'s", "’s", "-")]
+        return len(words) > 1 and all(t.text[:1].isupper() for t in words) and self._named_feature(c)
+
+    @staticmethod
+    def _the_feature(sdoc, c: Candidate) -> bool:
+        """A single word after "the" whose best gazetteer match is a river, range, lake or region."""
+        if c.j - c.i != 1 or c.i == 0 or sdoc[c.i - 1].lower_ != "the" or not c.places:
+            return False
+        best = c.places[0]
+        return best.match != "variant" and coarse_feature(best.feature) in PHYSICAL
 
     @staticmethod
     def _weak(c: Candidate) -> bool:

@@ -72,6 +72,7 @@ NAMED_REGION_FAR = 1.0       # ... named elsewhere in the text ("we came to Illi
 NAMED_REGION_FEATURES = frozenset({"us_state", "admin1", "historical_region", "region"})
 MAJOR_CITY = 500_000         # a namesake this big is not outweighed by the named region
 FOREIGN_PENALTY = -0.75      # a place in a country none of the story's other places is in
+STATE_FEATURES = frozenset({"us_state", "country"})
 FOREIGN_CONTEXT = 3          # other resolved names needed before a country counts as foreign
 
 
@@ -254,6 +255,8 @@ def _region_bonus(n: Name, cand, regions: list, neighbours: dict) -> float:
         return 0.0
     if any((p.population or 0) >= MAJOR_CITY for p in n.places if p is not cand):
         return 0.0        # "Washington" in a story set in Illinois is still the capital
+    if any(p.match == "exact" and p.feature in STATE_FEATURES for p in n.places if p is not cand):
+        return 0.0        # "to California" in a story that names Missouri: the state, not its village
     best = 0.0
     for m, w in regions:
         if m is n or m.best.id == cand.id:
