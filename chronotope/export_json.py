@@ -179,8 +179,16 @@ def _write_atomically(path: str, write) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             write(f)
             f.write("\n")
+        os.chmod(tmp, 0o666 & ~_umask())    # mkstemp makes files private; an export is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    import os
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

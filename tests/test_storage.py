@@ -113,3 +113,18 @@ def test_streamed_json_export_is_byte_identical_to_the_dict_export(tmp_path):
             write_json(corpus_to_json(corpus, include_text), str(tmp_path / "dict.json"))
             write_corpus_json(corpus, str(tmp_path / "stream.json"), include_text)
             assert (tmp_path / "stream.json").read_bytes() == (tmp_path / "dict.json").read_bytes()
+
+
+def test_json_export_has_ordinary_file_permissions(tmp_path):
+    """The export is written to a private temporary file and renamed; the result must still be
+    readable like any file the user creates (umask), not private to the owner."""
+    import os
+    from chronotope.export_json import write_corpus_json
+    old = os.umask(0o022)
+    try:
+        write_corpus_json(Corpus([_doc()]), str(tmp_path / "out.json"))
+        (tmp_path / "plain.txt").write_text("x")
+    finally:
+        os.umask(old)
+    mode = (tmp_path / "out.json").stat().st_mode & 0o777
+    assert mode == (tmp_path / "plain.txt").stat().st_mode & 0o777 == 0o644
