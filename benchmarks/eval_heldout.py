@@ -1,6 +1,6 @@
 """Score chronotope on the held-out texts in benchmarks/heldout/ and print a table.
 
-usage: .venv/bin/python benchmarks/eval_heldout.py [--validate-only] [--misses] [--keep DIR]
+usage: .venv/bin/python benchmarks/eval_heldout.py [--set heldout3] [--validate-only] [--misses] [--keep DIR]
 
 The two corpus chapters are what the rules were written against; these four
 texts (written for the project, see heldout/README.md) were not, so the gap
@@ -193,6 +193,9 @@ def fmt(v):
 
 
 def main(argv: list[str]) -> int:
+    global HELDOUT
+    if "--set" in argv:   # another folder of texts and gold beside this one, e.g. --set heldout3
+        HELDOUT = Path(__file__).resolve().parent / argv[argv.index("--set") + 1]
     validate_only = "--validate-only" in argv
     show_misses = "--misses" in argv
     keep = Path(argv[argv.index("--keep") + 1]) if "--keep" in argv else None
