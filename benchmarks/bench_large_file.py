@@ -7,7 +7,7 @@ While it runs, its resident memory (with any language-model worker processes)
 is sampled, and printed as a timeline, so a run whose memory keeps growing
 can be told from one that stays flat.
 
-    .venv/bin/python benchmarks/bench_large_file.py [--mb 50] [--jobs 1] [--every 2]
+    .venv/bin/python benchmarks/bench_large_file.py [--mb 50] [--jobs 1] [--every 2] [--report 60]
 """
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=50.0)
     ap.add_argument("--jobs", type=int, default=1, help="processes for the language model")
     ap.add_argument("--every", type=float, default=2.0, help="seconds between memory samples")
+    ap.add_argument("--report", type=float, default=60.0, help="seconds between progress lines")
     args = ap.parse_args()
     sample = (ROOT / "examples" / "diary-of-a-journey.txt").read_text(encoding="utf-8")
     target = int(args.mb * 1_000_000)
@@ -68,10 +69,16 @@ def main() -> None:
                                      "--out", os.path.join(tmp, "l.json"), "--quiet", "--jobs", str(args.jobs)],
                                     stdout=subprocess.DEVNULL, stderr=err)
             samples: list[tuple[float, float]] = []
+            last_print = 0.0
+            print(f"input: {size / 1e6:.1f} MB, about {words:,} words; resident memory as it runs:", flush=True)
             while proc.poll() is None:
                 rss = tree_rss_mb(proc.pid)
                 if rss is not None:
                     samples.append((time.perf_counter() - t0, rss))
+                    # printed as it goes, so a run cut short still leaves its timeline
+                    if samples[-1][0] - last_print >= args.report:
+                        last_print = samples[-1][0]
+                        print(f"  ... {last_print:7.0f} s {rss:9,.0f} MB", flush=True)
                 time.sleep(args.every)
             secs = time.perf_counter() - t0
             err.seek(0)

@@ -13,9 +13,11 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator
+
+from sortedcontainers import SortedList
 
 from .normalize import OffsetMap, normalise
 
@@ -174,8 +176,10 @@ class Document:
         self.body = body or (0, len(text))
         self.norm, self.map = normalise(text)
         self.paragraphs: list[Span] = self._paragraphs()
-        self._para_starts = [p.nstart for p in self.paragraphs]
+        self.paragraph_starts = [p.nstart for p in self.paragraphs]
         self.sentences: list[Span] = []
+        self._sentence_list: list[Span] = self.sentences
+        self._sentence_starts: list[int] = []
         self.mentions: list[Mention] = []
         self.events: list[Event] = []
         self.citations: list[Citation] = []
@@ -187,6 +191,7 @@ class Document:
         # Per-document working state of stages (cleared before storage).
         self.state: dict[str, Any] = {}
         self._counter = 0
+        self._mention_index = _MentionIndex()
 
     # -- offsets ---------------------------------------------------------
     @property
@@ -228,23 +233,30 @@ class Document:
         self.sentences.append(sp)
         return sp
 
+    def _starts_of_sentences(self) -> list[int]:
+        """Sentence starts, extended as sentences are added (the language stage adds them in
+        text order); rebuilt if the list is replaced, as storage does when it loads a document."""
+        if self._sentence_list is not self.sentences or len(self._sentence_starts) > len(self.sentences):
+            self._sentence_list, self._sentence_starts = self.sentences, []
+        if len(self._sentence_starts) < len(self.sentences):
+            self._sentence_starts.extend(s.nstart for s in self.sentences[len(self._sentence_starts):])
+        return self._sentence_starts
+
     def sentence_at(self, npos: int) -> Span | None:
         """The sentence containing normalised offset ``npos`` (binary search)."""
-        lo, hi = 0, len(self.sentences)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            s = self.sentences[mid]
-            if s.nend <= npos:
-                lo = mid + 1
-            elif s.nstart > npos:
-                hi = mid
-            else:
-                return s
+        k = bisect_right(self._starts_of_sentences(), npos) - 1
+        if k >= 0 and npos < self.sentences[k].nend:
+            return self.sentences[k]
         return None
+
+    def sentence_before(self, npos: int) -> Span | None:
+        """The last sentence starting before normalised offset ``npos``."""
+        k = bisect_left(self._starts_of_sentences(), npos)
+        return self.sentences[k - 1] if k > 0 else None
 
     def paragraph_at(self, npos: int) -> Span | None:
         """The paragraph containing normalised offset ``npos`` (binary search)."""
-        k = bisect_right(self._para_starts, npos) - 1
+        k = bisect_right(self.paragraph_starts, npos) - 1
         if k >= 0 and npos < self.paragraphs[k].nend:
             return self.paragraphs[k]
         return None
@@ -279,21 +291,71 @@ class Document:
         return iss
 
     def mentions_of(self, *kinds: str, nstart: int | None = None, nend: int | None = None) -> Iterator[Mention]:
-        """Mentions of the given kinds (all if none), optionally inside a normalised range."""
-        for m in self.mentions:
-            if kinds and m.kind not in kinds:
-                continue
-            if nstart is not None and m.nend <= nstart:
-                continue
-            if nend is not None and m.nstart >= nend:
-                continue
-            yield m
+        """Mentions of the given kinds (all if none), optionally inside a normalised range,
+        in the order they were added.  A range is answered from an index, not a scan: stages
+        ask for the mentions near every candidate, and a long text has a million mentions."""
+        if nstart is None and nend is None:
+            for m in self.mentions:
+                if not kinds or m.kind in kinds:
+                    yield m
+            return
+        yield from self._mention_index.overlapping(self.mentions, kinds, nstart, nend)
 
     def overlaps(self, nstart: int, nend: int, *kinds: str) -> bool:
         return any(True for _ in self.mentions_of(*kinds, nstart=nstart, nend=nend))
 
     def __repr__(self) -> str:
         return f"<Document {self.id} {len(self.text)} chars, {len(self.mentions)} mentions>"
+
+
+class _MentionIndex:
+    """Mentions by kind, sorted by start, for range queries.
+
+    Mentions are only ever appended to ``Document.mentions``, so the index takes in
+    the ones added since it last looked; a sorted list (``sortedcontainers``) keeps
+    insertion cheap where a stage adds mentions behind the ones already there.
+    """
+
+    def __init__(self) -> None:
+        self.covered = 0
+        self.source: list | None = None
+        self.by_kind: dict[str, SortedList] = {}
+        self.longest: dict[str, int] = {}
+
+    def __reduce__(self):
+        return _MentionIndex, ()        # rebuilt where it is needed, not shipped between processes
+
+    def _catch_up(self, mentions: list) -> None:
+        if mentions is not self.source or len(mentions) < self.covered:
+            self.__init__()
+            self.source = mentions
+        for order in range(self.covered, len(mentions)):
+            m = mentions[order]
+            entries = self.by_kind.get(m.kind)
+            if entries is None:
+                entries = self.by_kind[m.kind] = SortedList()
+                self.longest[m.kind] = 0
+            entries.add((m.nstart, order))
+            if m.nend - m.nstart > self.longest[m.kind]:
+                self.longest[m.kind] = m.nend - m.nstart
+        self.covered = len(mentions)
+
+    def overlapping(self, mentions: list, kinds: tuple, nstart: int | None, nend: int | None) -> list:
+        """Mentions of ``kinds`` (all if empty) that overlap [nstart, nend), in insertion order."""
+        self._catch_up(mentions)
+        lo_pos = -1 if nstart is None else nstart
+        hits: list[int] = []
+        for kind in (kinds or list(self.by_kind)):
+            entries = self.by_kind.get(kind)
+            if not entries:
+                continue
+            lo = None if nstart is None else (nstart - self.longest[kind], -1)
+            hi = None if nend is None else (nend, -1)
+            for _, order in entries.irange(lo, hi, inclusive=(True, False)):
+                if mentions[order].nend > lo_pos:
+                    hits.append(order)
+        hits.sort()
+        return [mentions[i] for i in hits]
 
 
 @dataclass

@@ -74,3 +74,40 @@ def test_corpus_paragraphs_and_offsets(corpus_text):
     q = doc.norm.index("'demoralised'")
     m = doc.add_mention("work", q, q + len("'demoralised'"))
     assert m.text == "\u2018demoralised\u2019"
+
+
+def test_mention_range_queries_match_a_scan_as_mentions_are_added_anywhere():
+    """The indexed ``mentions_of(nstart=, nend=)`` gives what a scan of every mention gives,
+    in insertion order, while mentions keep arriving in and out of text order."""
+    words = " ".join(f"w{i}" for i in range(3000))
+    doc = Document(words, source="t.txt")
+    rng = random.Random(7)
+    kinds = ("person", "place", "date")
+
+    def scan(ks, s, e):
+        return [m for m in doc.mentions if (not ks or m.kind in ks) and m.nend > s and m.nstart < e]
+
+    for step in range(600):
+        if step < 300:
+            s = step * 30 + rng.randrange(20)      # a section at a time, in text order
+        else:
+            s = rng.randrange(len(words) - 200)    # whole-document passes add anywhere
+        doc.add_mention(rng.choice(kinds), s, s + rng.choice((0, 1, 5, 40, 150)))
+        if step % 7 == 0:
+            a = rng.randrange(len(words))
+            b = a + rng.randrange(300)
+            ks = rng.choice(((), ("person",), ("place", "date")))
+            assert list(doc.mentions_of(*ks, nstart=a, nend=b)) == scan(ks, a, b)
+            assert doc.overlaps(a, b, *ks) == bool(scan(ks, a, b))
+    assert list(doc.mentions_of("place")) == [m for m in doc.mentions if m.kind == "place"]
+
+
+def test_sentence_look_ups_follow_sentences_as_they_are_added():
+    doc = Document("One. Two three. Four five six.", source="t.txt")
+    assert doc.sentence_at(0) is None and doc.sentence_before(10) is None
+    doc.add_sentence(0, 4)
+    doc.add_sentence(5, 15)
+    assert doc.sentence_at(7).nstart == 5 and doc.sentence_before(7).nstart == 5
+    doc.add_sentence(16, 31)
+    assert doc.sentence_at(20).nstart == 16 and doc.sentence_before(16).nstart == 5
+    assert doc.sentence_at(4) is None       # the space between sentences

@@ -3,7 +3,6 @@ using the mentions the earlier stages (times, places, people) added."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 
 from ..document import Document
 from ..quantities import parse_number
@@ -12,66 +11,12 @@ PERSON_KINDS = ("person", "organization")
 
 
 def mentions_in(doc: Document, *kinds: str, nstart: int, nend: int) -> list:
-    """``doc.mentions_of(*kinds, nstart=, nend=)`` (same mentions, same order) by binary
-    search over a per-kind index: the events stage asks this for every frame and role, and
-    a scan of all mentions each time made its ``finish`` quadratic in the document's length."""
-    index = _mention_index(doc)
-    hits = []
-    for kind in kinds:
-        entry = index.get(kind)
-        if entry is None:
-            continue
-        starts, items, longest = entry
-        lo = bisect_left(starts, nstart - longest)
-        hi = bisect_left(starts, nend)
-        hits.extend((order, m) for order, m in items[lo:hi] if m.nend > nstart)
-    hits.sort(key=lambda x: x[0])
-    return [m for _, m in hits]
-
-
-def _mention_index(doc: Document) -> dict:
-    """Per kind: mention starts sorted, (insertion order, mention) alike, and the longest
-    mention's length; rebuilt whenever the mention list has changed size."""
-    key = (id(doc.mentions), len(doc.mentions))
-    cached = doc.state.get("events.mention_index")
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    by_kind: dict[str, list] = {}
-    for order, m in enumerate(doc.mentions):
-        by_kind.setdefault(m.kind, []).append((m.nstart, order, m))
-    index = {}
-    for kind, rows in by_kind.items():
-        rows.sort(key=lambda r: (r[0], r[1]))
-        index[kind] = ([r[0] for r in rows], [(r[1], r[2]) for r in rows],
-                       max(0, max(r[2].nend - r[2].nstart for r in rows)))
-    doc.state["events.mention_index"] = (key, index)
-    return index
+    """The mentions of ``kinds`` overlapping [nstart, nend), in the order they were added."""
+    return list(doc.mentions_of(*kinds, nstart=nstart, nend=nend))
 
 
 def paragraph_at(doc: Document, npos: int):
-    """``doc.paragraph_at`` by binary search (paragraphs are in text order)."""
-    paras = doc.paragraphs
-    if not _ordered(doc, "paragraphs", paras):
-        return doc.paragraph_at(npos)
-    i = bisect_right(_starts(doc, "paragraphs", paras), npos) - 1
-    if i >= 0 and paras[i].nstart <= npos < paras[i].nend:
-        return paras[i]
-    return None
-
-
-def _starts(doc: Document, name: str, spans: list) -> list[int]:
-    key = f"events.{name}_starts"
-    cached = doc.state.get(key)
-    if cached is None or cached[0] != (id(spans), len(spans)):
-        starts = [sp.nstart for sp in spans]
-        ordered = all(a.nend <= b.nstart for a, b in zip(spans, spans[1:]))
-        cached = doc.state[key] = ((id(spans), len(spans)), starts, ordered)
-    return cached[1]
-
-
-def _ordered(doc: Document, name: str, spans: list) -> bool:
-    _starts(doc, name, spans)
-    return doc.state[f"events.{name}_starts"][2]
+    return doc.paragraph_at(npos)
 
 
 def narrator(doc: Document) -> str | None:
@@ -173,14 +118,5 @@ def quantities_in(doc: Document, s: int, e: int, unit: str):
 
 
 def previous_sentence(doc: Document, s: int):
-    """The last sentence starting before ``s`` (binary search over the sentence starts)."""
-    sents = doc.sentences
-    if not _ordered(doc, "sentences", sents):
-        prev = None
-        for sp in sents:
-            if sp.nstart >= s:
-                break
-            prev = sp
-        return prev
-    i = bisect_left(_starts(doc, "sentences", sents), s)
-    return sents[i - 1] if i > 0 else None
+    """The last sentence starting before ``s``."""
+    return doc.sentence_before(s)

@@ -28,7 +28,7 @@ def merge_retold(doc, frames: list[dict]) -> list[dict]:
     """
     from .resolve import date_for, entities_for, places_in     # resolve reads the other stages' mentions
 
-    kept: list[dict] = []
+    kept = _Kept(doc, entities_for)
     out: list[dict] = []
     for f in frames:
         if f.get("type") in NOT_ACTS:
@@ -39,14 +39,12 @@ def merge_retold(doc, frames: list[dict]) -> list[dict]:
         except Exception:           # never lose an act over a failed comparison
             target = None
         if target is None:
-            kept.append(f)
+            kept.add(f)
             out.append(f)
             continue
         ev = target["attributes"].setdefault("evidence", [_evidence(doc, target)])
         ev.append(_evidence(doc, f))
-        for slot, rs in f["roles"].items():
-            have = {tuple(r["span"]) for r in target["roles"].get(slot, [])}
-            target["roles"].setdefault(slot, []).extend(r for r in rs if tuple(r["span"]) not in have)
+        kept.merge_roles(target, f)
         for k, x in f["attributes"].items():
             if k not in ("planned", "ordered"):
                 target["attributes"].setdefault(k, x)
@@ -63,8 +61,10 @@ def _retold_of(doc, f, kept, date_for, entities_for, places_in):
     if AGAIN.search(text):
         return None
     subj_f = _subjects(doc, f, entities_for)
+    if not subj_f and f["type"] not in SINGULAR_TYPES:
+        return None       # nothing to tell this act from another of its kind
     date_f = date_for(doc, f["nstart"], f["nend"], f["trigger"][0], inherit=False)
-    for g in reversed(kept):
+    for g in kept.candidates(f, subj_f):
         if g["nstart"] == f["nstart"]:
             continue
         if g["type"] != f["type"] and (g["type"], f["type"]) not in SAME_ACT:
@@ -74,7 +74,7 @@ def _retold_of(doc, f, kept, date_for, entities_for, places_in):
             continue          # the petition rejected, then the appeal dismissed: two rulings
         if g["type"] == f["type"] and bool(g["attributes"].get("ordered")) != bool(f["attributes"].get("ordered")):
             continue          # the expulsion decreed, then carried out: the order and the act
-        subj_g = _subjects(doc, g, entities_for)
+        subj_g = kept.subjects[id(g)]
         if subj_f and subj_g:
             if not subj_f & subj_g:
                 continue
@@ -92,6 +92,62 @@ def _retold_of(doc, f, kept, date_for, entities_for, places_in):
             continue          # one person is held, moved or arrested many times: only a shared date says "same"
         return g
     return None
+
+
+class _Kept:
+    """The first tellings so far, indexed so that a new frame is compared only with those
+    that could be the same act: same type (or an order and its act) and, unless the act is
+    told once per person, a shared subject.  Comparing with every earlier act made the
+    step quadratic in the length of the text."""
+
+    def __init__(self, doc, entities_for) -> None:
+        self.doc, self.entities_for = doc, entities_for
+        self.frames: list[dict] = []
+        self.subjects: dict[int, set] = {}
+        self.by_type: dict[str, list[int]] = {}
+        self.by_subject: dict[tuple, list[int]] = {}
+        self.position: dict[int, int] = {}
+        self.role_spans: dict[int, dict[str, set]] = {}
+
+    def add(self, f: dict) -> None:
+        k = self.position[id(f)] = len(self.frames)
+        self.frames.append(f)
+        self.subjects[id(f)] = set()
+        self.role_spans[id(f)] = {slot: {tuple(r["span"]) for r in rs} for slot, rs in f["roles"].items()}
+        self.by_type.setdefault(f["type"], []).append(k)
+        self._index_subjects(f, f["roles"])
+
+    def merge_roles(self, target: dict, f: dict) -> None:
+        """Add the participants of a retelling ``f`` that ``target`` does not have yet."""
+        added: dict[str, list] = {}
+        for slot, rs in f["roles"].items():
+            have = self.role_spans[id(target)].setdefault(slot, set())
+            new = [r for r in rs if tuple(r["span"]) not in have]
+            have.update(tuple(r["span"]) for r in new)
+            target["roles"].setdefault(slot, []).extend(new)
+            added[slot] = new
+        self._index_subjects(target, added)
+
+    def _index_subjects(self, f: dict, roles: dict) -> None:
+        try:
+            subj = _subjects(self.doc, {"type": f["type"], "roles": roles}, self.entities_for)
+        except Exception:           # as in the comparison: an act is never lost over a failed look-up
+            subj = set()
+        for e in subj - self.subjects[id(f)]:
+            self.by_subject.setdefault((f["type"], e), []).append(self.position[id(f)])
+        self.subjects[id(f)] = self.subjects[id(f)] | subj
+
+    def candidates(self, f: dict, subj_f: set):
+        """Earlier first tellings that may be ``f`` retold, latest first."""
+        types = [f["type"]] + [b for a, b in SAME_ACT if a == f["type"]]
+        found: set[int] = set()
+        for t in types:
+            if subj_f and f["type"] not in SINGULAR_TYPES:
+                for e in subj_f:
+                    found.update(self.by_subject.get((t, e), ()))
+            else:
+                found.update(self.by_type.get(t, ()))
+        return [self.frames[k] for k in sorted(found, reverse=True)]
 
 
 def _subjects(doc, f, entities_for) -> set:

@@ -102,16 +102,19 @@ def drop_titled_org_words(doc: Document, cands: list[Candidate]) -> list[Candida
     """
     def bare(text):
         return " " + re.sub(r"['’]s?(?!\w)", "", org_name(text)) + " "
-    org_texts = [bare(n) for c in cands if c.kind == "organization" for n in {c.name, without_operator(c.name)}]
-    if not org_texts:
+    org_names = {bare(n) for c in cands if c.kind == "organization" for n in {c.name, without_operator(c.name)}}
+    if not org_names:
         return cands
-    org_names = set(org_texts)
+    # every run of whole words inside an organization's name, so that "inside a name" is a
+    # set look-up rather than a search through every name for every person
+    org_parts = {" " + " ".join(words[i:j]) + " " for o in org_names for words in [o.split(" ")[1:-1]]
+                 for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
     out = []
     for c in cands:
         if c.kind == "person":
             title = c.attrs.get("title", "")
             if c.source.startswith("title") and title[:1].isupper() \
-                    and any(bare(f"{title} {c.name}") in o for o in org_texts):
+                    and bare(f"{title} {c.name}") in org_parts:
                 continue
             if c.source in WEAK_SOURCES and len(doc.norm[c.nstart:c.nend].split()) > 1 \
                     and bare(doc.norm[c.nstart:c.nend]) in org_names:

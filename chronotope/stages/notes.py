@@ -18,6 +18,7 @@ its title in the note.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ..document import Citation, Document, Entity, slug
 from ..notes import (Marker, NotesSection, ParsedNote, find_markers, find_notes_section,
@@ -75,7 +76,7 @@ class NotesStage(BaseStage):
             inline = find_inline_notes(doc.norm, doc.paragraphs, bstart, bend)
             starts = {n.nstart for n in inline}
             # the labels of inline notes are not markers
-            markers = [m for m in markers if not any(m.nend <= s <= m.nend + 3 for s in starts)]
+            markers = [m for m in markers if not any(m.nend + d in starts for d in range(4))]
             labels = {n.label for n in inline}
             if not any(m.label in labels for m in markers):
                 inline = []
@@ -101,21 +102,26 @@ class NotesStage(BaseStage):
                 skip.append((_line_start(doc.norm, note.nstart), note.nend))
         doc.state["skip_spans"] = skip
         authors = doc.state.setdefault("note_authors", [])
-        used: set[int] = set()
+        # a repeated label takes its notes in turn (the used ones are always the first few);
+        # inline notes: the first note with this label after the marker
+        next_unused: dict[str, int] = {}
+        label_starts = {label: [section.notes[k].nstart for k in ks] for label, ks in notes_by_label.items()}
         pending = []
         for mk in markers:
-            ks = [k for k in notes_by_label.get(mk.label, []) if k not in used]
+            label_ks = notes_by_label.get(mk.label, [])
             if inline:
-                # inline notes: the first note with this label after the marker
-                ks = [k for k in ks if section.notes[k].nstart > mk.nstart][:1]
+                j = bisect_right(label_starts.get(mk.label, []), mk.nstart)
+                ks = label_ks[j:j + 1]
+            else:
+                ks = label_ks[next_unused.get(mk.label, 0):]
             if not ks and mk.label.isdigit() is False and not mk.from_markup and section is None:
                 continue    # a lone "*" with no notes anywhere is not a marker
             note = None
             pn = None
             if ks:
                 k = ks[0]
-                if len(notes_by_label[mk.label]) > 1 and not inline:
-                    used.add(k)
+                if len(label_ks) > 1 and not inline:
+                    next_unused[mk.label] = next_unused.get(mk.label, 0) + 1
                 note = section.notes[k]
                 pn = parsed[k]
             s, e = doc.to_source(mk.nstart, mk.nend)
@@ -143,6 +149,7 @@ class NotesStage(BaseStage):
                 for a_s, a_e in pn.author_spans:
                     authors.append((off + a_s, off + a_e))
         doc.state["notes_pending"] = pending
+        doc.state["marker_ends"] = sorted(mk.nend for _, mk in pending)
 
 
 def _line_start(norm: str, pos: int) -> int:
@@ -224,9 +231,10 @@ def supported_span(doc: Document, mk: Marker) -> tuple[int, int] | None:
             continue
         start = m.end()
     # a preceding marker inside the same sentence ends the previous claim
-    prev = [m for m in doc.state.get("marker_ends", []) if start < m < before]
-    if prev:
-        start = max(prev)
+    ends = doc.state.get("marker_ends", [])
+    k = bisect_left(ends, before) - 1
+    if k >= 0 and ends[k] > start:
+        start = ends[k]
     if before <= start:
         return None
     return start, before
@@ -235,8 +243,8 @@ def supported_span(doc: Document, mk: Marker) -> tuple[int, int] | None:
 def _quoted_block(doc: Document, para) -> tuple[int, int] | None:
     """When a run of paragraphs follows one ending in ':' and closes with the marker, that run."""
     paras = doc.paragraphs
-    idx = next((i for i, p in enumerate(paras) if p.nstart == para.nstart), None)
-    if idx is None:
+    idx = bisect_left(doc.paragraph_starts, para.nstart)
+    if idx >= len(paras) or paras[idx].nstart != para.nstart:
         return None
     norm = doc.norm
     for back in range(0, MAX_QUOTE_PARAGRAPHS):

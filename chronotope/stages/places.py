@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from statistics import median
 
+from ..spans import SpanSet
 from ..document import Document, Entity, slug
 from ..pipeline import BaseStage
 from ..places.cues import load_cues
@@ -30,7 +31,6 @@ from ..places.resolve import Name, alternatives, coarse, coherent, hinted_altern
 
 BLOCKING_KINDS = ("date", "time", "duration", "set", "quantity", "place")
 STATE = "places"
-BLOCK_INDEX = "places.blocking_index"
 MINOR_POPULATION = 20_000   # a settlement this small must fit the story's geography
 MIN_CONTEXT = 3             # other names needed before a place can be judged out of place
 
@@ -101,12 +101,12 @@ class PlacesStage(BaseStage):
         base = section.nstart
         year = document_year(doc, self.options)
         rec = Recognizer(self.gz, load_cues(), year)
-        skip = doc.state.get("skip_spans") or []
+        skip = SpanSet(doc.state.get("skip_spans") or [])
 
         def blocked(ns: int, ne: int) -> bool:
-            if any(s < ne and ns < e for s, e in skip) and not publication_place(doc.norm, ns, ne):
+            if skip.overlaps(ns, ne) and not publication_place(doc.norm, ns, ne):
                 return True
-            return _blocking_overlaps(doc, ns, ne)
+            return doc.overlaps(ns, ne, *BLOCKING_KINDS)
 
         cands = rec.candidates(sdoc, base, blocked)
         ev: Evidence = st["evidence"]
@@ -365,24 +365,6 @@ def _doubtful(place) -> bool:
 
 def _recognition_confidence(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-2.0 * score))
-
-
-def _blocking_overlaps(doc: Document, ns: int, ne: int) -> bool:
-    """``doc.overlaps(ns, ne, *BLOCKING_KINDS)`` by binary search over an index of the
-    blocking mentions, extended with the mentions added since the last call: a scan of
-    every mention for every candidate made the stage quadratic in the document's length."""
-    idx = doc.state.get(BLOCK_INDEX)
-    if idx is None or idx["list"] is not doc.mentions or idx["seen"] > len(doc.mentions):
-        idx = doc.state[BLOCK_INDEX] = {"list": doc.mentions, "seen": 0, "spans": [], "longest": 0}
-    spans = idx["spans"]
-    for m in doc.mentions[idx["seen"]:]:
-        if m.kind in BLOCKING_KINDS:
-            bisect.insort(spans, (m.nstart, m.nend))
-            idx["longest"] = max(idx["longest"], m.nend - m.nstart)
-    idx["seen"] = len(doc.mentions)
-    lo = bisect.bisect_left(spans, (ns - idx["longest"],))
-    hi = bisect.bisect_left(spans, (ne,))
-    return any(e > ns for _, e in spans[lo:hi])
 
 
 def _paragraph_index(doc: Document, npos: int) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..spans import SpanSet
 from ..document import Document
 from ..pipeline import BaseStage, Section
 from ..quantities import find_numbers, find_quantities
@@ -62,12 +63,12 @@ class QuantitiesStage(BaseStage):
     def _process(self, doc: Document, section: Section) -> None:
         base = section.nstart
         text = doc.norm[section.nstart:section.nend]
-        skip = skip_spans(doc)
+        skip = SpanSet(skip_spans(doc))
         taken: list[tuple[int, int]] = []
         numbers = find_numbers(text)
         for f in find_quantities(text, doc.state.get(SCALE_KEY), numbers=numbers):
             s, e = base + f.start, base + f.end
-            if in_spans(s, e, skip):
+            if skip.overlaps(s, e):
                 continue
             if f.kind == "temperature" and (f.attrs.get("scale_stated") or f.attrs.get("scale_assumed")):
                 doc.state[SCALE_KEY] = f.original_unit   # later bare "degrees" use it
@@ -85,7 +86,7 @@ class QuantitiesStage(BaseStage):
         sdoc = section.spacy
         for n in numbers:
             s, e = base + n.start, base + n.end
-            if in_spans(s, e, taken) or in_spans(s, e, skip):
+            if in_spans(s, e, taken) or skip.overlaps(s, e):
                 continue
             digits = bool(_DIGITS.fullmatch(n.text))
             if not digits and n.max < VAGUE_COUNT_MIN and n.min != n.max:

@@ -15,6 +15,7 @@ the ``rule`` that found it.
 """
 from __future__ import annotations
 
+from ..spans import SpanSet
 from ..document import Document
 from ..pipeline import BaseStage, Options, Section
 from ..times import chronology
@@ -42,7 +43,7 @@ class TimeStage(BaseStage):
             self.begin(doc)
             st = doc.state[STATE]
         resolver: Resolver = st["resolver"]
-        resolver.excluded = _note_regions(doc)
+        resolver.excluded = SpanSet(_note_regions(doc))
         text = doc.norm[section.nstart:section.nend]
         try:
             timexes = find(text)
@@ -65,7 +66,7 @@ class TimeStage(BaseStage):
             if k is not None and mentions[k] is not None:
                 _fill(mentions[k], t, mentions)
         try:
-            chronology.check(doc, resolver.timexes, mentions, skip=_note_regions(doc))
+            chronology.check(doc, resolver.timexes, mentions, skip=SpanSet(_note_regions(doc)))
         except Exception as e:      # the check is advisory; never lose the mentions for it
             doc.meta.setdefault("warnings", []).append(f"chronology check failed: {e}")
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..spans import SpanSet
 from . import calendars as cal
 from .timex import Timex
 from .vocab import alternation, vocabulary
@@ -79,7 +80,7 @@ def _journey_order(doc, timexes: list[Timex], mentions: list, skip) -> None:
             continue
         ymd = _resolved_ymd(t)
         c = t.resolved_calendar or "gregorian"
-        if not ymd or not cal.valid(*ymd, c) or any(s <= m.nstart < e for s, e in skip):
+        if not ymd or not cal.valid(*ymd, c) or skip.contains(m.nstart):
             continue
         j = cal.to_jdn(*ymd, c)
         dated.append((m, j, c))
@@ -95,7 +96,7 @@ def _journey_order(doc, timexes: list[Timex], mentions: list, skip) -> None:
                       mention=m2.id)
 
 
-def check(doc, timexes: list[Timex], mentions: list, skip: list[tuple[int, int]] = ()) -> None:
+def check(doc, timexes: list[Timex], mentions: list, skip: SpanSet = SpanSet()) -> None:
     """Add chronology issues for the resolved expressions of one document.
 
     ``skip``: normalised spans (footnotes) whose dates are not part of the narrative.
@@ -107,7 +108,7 @@ def check(doc, timexes: list[Timex], mentions: list, skip: list[tuple[int, int]]
         if m is None or t.kind not in ("date", "time"):
             continue
         ns, ne = m.nstart, m.nend
-        if any(s <= ns < e for s, e in skip):
+        if skip.contains(ns):
             continue
         # 1. a weekday that does not match its date
         if t.weekday and t.month and t.day:

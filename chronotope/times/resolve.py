@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from ..spans import SpanSet
 from . import calendars as cal
 from . import narrative as story
 from .anchoring import Anchoring
@@ -70,7 +71,7 @@ class Resolver(Anchoring):
         self.last_quarter: tuple[int, int] | None = None
         self.late: list[Timex] = []                      # pending expressions resolved after the fact
         self.timexes: list[Timex] = []
-        self.excluded: list[tuple[int, int]] = []        # regions (notes) that do not move narrative time
+        self.excluded = SpanSet()                         # regions (notes) that do not move narrative time
         # speech time of a dated letter or diary entry: its heading date ("Lemberg, 14 March 1927",
         # "2 March 1868."), what "tomorrow" and "last week" inside it are counted from (narrative mode)
         self.speech: Point | None = None
@@ -207,7 +208,7 @@ class Resolver(Anchoring):
 
     def _move_narrative(self, t: Timex, p: Point, text: str, offset: int) -> None:
         pos = t.start + offset
-        if any(s <= pos < e for s, e in self.excluded):
+        if self.excluded.contains(pos):
             return
         if not t.explicit_year and any(s <= pos < e for s, e in self.quoted):
             return        # a telegram's "fifth April", a speaker's "on Tuesday": not the story's time
