@@ -43,6 +43,7 @@ class Track:
         self.last_date: str | None = None
         self.summary: dict = {}
         self.texts: list[str] = []
+        self.memories: list[dict] = []     # legs told in the pluperfect: made, but not where the story stands
 
     def open(self, frm, para, frame, date=None):
         self.leg = {"from": frm, "to": None, "modes": [], "via": [], "para": para, "to_para": None,
@@ -229,6 +230,46 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         t.loc = pid
         t.open(pid, para, f, _date(f))
 
+    def remember(t, f):
+        """Legs a pluperfect movement tells with both its ends ("He had reached Cádiz from
+        Gibraltar", "I had flown there from Calcutta, and to Calcutta from Karachi"): each
+        stretch set off by a comma or "and" pairs its own origin and destination."""
+        ends = sorted([(sp, "from") for sp in f["from"]] + [(sp, "to") for sp in f["to"]])
+        stretches, cur, last_end = [], {}, None
+        for sp, end in ends:
+            s0, e0 = sp[0], sp[1]
+            gap = doc.norm[last_end:s0].lower() if last_end is not None else ""
+            if end in cur or "," in gap or ";" in gap or " and " in f" {gap} ":
+                stretches.append(cur)
+                cur = {}
+            places = first_places(doc, [sp])
+            if places:
+                cur[end] = places[0]
+            last_end = e0
+        stretches.append(cur)
+        if f.get("there") and "to" not in stretches[0]:
+            # "I had been in Bangkok two nights. I had flown there from Calcutta": where they were last put
+            here = [pid for pos, pid, who in locatives if pos < f["nstart"] and who == t.key]
+            if here:
+                stretches[0]["to"] = here[-1]
+        modes = []
+        for _pos, m in f.get("modes", []):
+            m = resolve_mode(doc, t, m, f, by_sentence)
+            if m and m not in modes:
+                modes.append(m)
+        stated = dates_in(doc, f["nstart"], f["nend"])     # a memory takes no date from the story's present
+        for st in stretches:
+            if "from" not in st or "to" not in st or st["from"] == st["to"] \
+                    or not split_stops(doc, [st["to"]], v)[0]:
+                continue
+            if any(l["from"] == st["from"] and l["to"] == st["to"] for l in t.memories + t.legs):
+                continue        # told again in the pluperfect
+            leg = {"from": st["from"], "to": st["to"], "modes": list(modes), "via": [], "para": para_of(f),
+                   "to_para": para_of(f), "depart": None, "arrive": stated[0].value if stated else None,
+                   "frames": [f], "distance_km": None,
+                   "duration": None, "dest_frame": f}
+            t.memories.append(leg)
+
     def _date(f):
         d = date_for(doc, f["nstart"], f["nend"], f["trigger"][0])
         return d.get("value") if d else None
@@ -381,7 +422,9 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             to, passed = split_stops(doc, to, v, arrive=f["kind"] == "arrive")
             via = via + [p for p in passed if p not in via]
             if f.get("background") and (k == focus or k == NARRATOR):
-                continue        # the pluperfect of the one we follow: a memory
+                if f.get("pluperfect"):     # "He had reached Cádiz from Gibraltar": a leg, though a memory
+                    remember(track(k), f)
+                continue        # the pluperfect of the one we follow does not move them
             if not (frm or to or via) and k not in tracks and f["kind"] != "depart":
                 continue        # a movement with no place starts no journey
             if _DEBUG:
@@ -470,7 +513,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
     journeys = []
     for k, t in tracks.items():
         t.close()
-        if not t.legs:
+        if not t.legs and not t.memories:
             continue
         plans_kept(t, planned.get(k, []))
         same_vehicle_onward(t, v)
@@ -482,7 +525,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             j.attributes["traveller_text"] = "narrator"
         if t.summary:
             j.attributes.update(t.summary)
-        for leg in t.legs:
+        for leg in t.memories + t.legs:     # what was told as already done comes first
             j.legs.append(emit_leg(doc, leg, travellers))
         journeys.append(j)
     for k, legs in planned.items():

@@ -131,6 +131,8 @@ def _harvest(tok, sent, prep_words):
         if a.pos_ not in ("ADP", "PART") or a.lower_ not in prep_words:
             continue
         objs = [g for g in a.children if g.dep_ in ("pobj", "pcomp", "npadvmod")]
+        if not objs and a.lower_ == "out":     # "walked out of Antwerp": the origin hangs on "of"
+            objs = [g for c in a.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if not objs:
             continue
         if a.lower_ in ("in", "at", "on", "near") and a.head.pos_ == "PROPN" and a.head.dep_ == "pobj":
@@ -311,6 +313,9 @@ def find(sent, base: int) -> list[dict]:
                 kind = "move"     # "crossed ... from Kiel to Copenhagen"
         if kind == "arrive" or lemma in ("reach",):
             objs = [o for o in tok.children if o.dep_ in ("dobj",)]
+            if not objs:    # "Gibraltar itself he had reached ...": the object put first (read as npadvmod)
+                objs = [o for o in tok.children if o.dep_ == "npadvmod" and o.pos_ == "PROPN" and o.i < tok.i
+                        and (subject(tok) is None or o.i < subject(tok).i)]
             # "Hamburg, which he reached": the relative pronoun stands for the place
             objs = [tok.head if (o.tag_ in ("WDT", "WP") and tok.dep_ == "relcl") else o for o in objs]
             to += [(tok, o) for o in objs]
@@ -323,7 +328,7 @@ def find(sent, base: int) -> list[dict]:
         if kind == "board":
             to = [p for p in to if p[0].lower_ != "to"]
         buildings = [p for p in to if _named_building(p[1], v)]
-        to = [p for p in to if p not in buildings]
+        to = [p for p in to if p not in buildings and not _inside_previous(p, to, v)]
         who = traveller_token(tok, kind, v)
         if _generic(who):
             continue
@@ -345,6 +350,8 @@ def find(sent, base: int) -> list[dict]:
                   _planned(tok, v) or _hearsay(tok) or _future_present(tok),
                   _pluperfect(tok) or _retrospective(tok, v))
         f["past"] = _past(tok)
+        f["pluperfect"] = _pluperfect(tok)    # "had reached Cádiz from Gibraltar": a leg before the story's present
+        f["there"] = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)    # "had flown there"
         f["relative"] = tok.dep_ in ("relcl", "acl")     # "the police who boarded at Buyukdere": said of them
         f["local"] = bool(buildings) and not to     # "marched from the station to the Butyrki prison"
         f["vehicle_names"] = [o.text for p in tok.children if p.dep_ == "prep" and p.lower_ in VEHICLE_PREPS
@@ -480,6 +487,12 @@ def find(sent, base: int) -> list[dict]:
             frames.append({"type": "heading", "nstart": sstart, "nend": send,
                            "trigger": (base + first.idx, base + end.idx + len(end.text)),
                            "at": [(base + first.idx, base + end.idx + len(end.text), "")]})
+    # a diary's dateline run into its entry: "March 5th, Damascus.—We came over the Lebanon ..."
+    rest = sent.doc.text[sent.end_char:sent.end_char + 4]     # the dash may open the next sentence
+    for m in DATELINE.finditer(sent.text + rest[:len(rest) - len(rest.lstrip(" \t"))] + rest.lstrip(" \t")[:1]):
+        at = (sstart + m.start("place"), sstart + m.end("place"))
+        frames.append({"type": "heading", "nstart": sstart + m.start("line"), "nend": send,
+                       "trigger": at, "at": [(*at, "")]})
     # where the narrative stands: "remained at X", "placed at X", "living in X" (a verb's
     # locative, not "relatives in X"; not in a modal or planned clause; not a list of places
     # named in an argument: "everything that happens in Tver, Rostov, Kursk")
@@ -516,6 +529,11 @@ def find(sent, base: int) -> list[dict]:
     return frames
 
 
+# a line opening with a date ("March 5th", "5 March", "Jan. 3, 1891"), then a place, then a dash
+DATELINE = re.compile(r"(?m)^(?P<line>[ \t]*)(?:[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+)"
+                      r"(?:,? \d{4})?, (?P<place>[A-Z][^\n.,;:—–]{1,40}?)\.?[ \t]*[—–]")
+
+
 def _governing_verb(tok):
     """The verb whose clause a word belongs to (itself if it is a verb)."""
     verb = tok
@@ -531,3 +549,10 @@ def _named_building(obj, v) -> bool:
         c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.i < obj.i for c in obj.subtree)
 
 
+def _inside_previous(pair, to, v) -> bool:
+    """"took us up to London, to a hospital at Camberwell": a building named after a destination
+    already given tells where inside it the traveller went, not a stop beyond it."""
+    prep, obj = pair
+    earlier = [o for p, o in to if o.i < obj.i and o.pos_ == "PROPN"]
+    return bool(earlier) and prep.lower_ == "to" and obj.pos_ == "NOUN" \
+        and obj.lemma_.lower() in v.get("building_nouns", [])

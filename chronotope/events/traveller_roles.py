@@ -28,11 +28,26 @@ def traveller_token(verb, kind, v):
     if subj is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" \
             and verb.head.lemma_.lower() in v.get("feeling_adjectives", []):
         subj = subject(verb.head.head)     # "I was not sorry to return to Lagos", "we were glad to leave"
-    if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-        subj = verb.head          # "an autobus which drove us"
+    rel = verb if verb.dep_ == "relcl" else verb.head if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" else None
+    if subj is not None and subj.tag_ in ("WDT", "WP") and rel is not None:
+        # "an autobus which drove us"; "we left in a troop train that took all day to reach
+        # Southampton": a vehicle we ride in takes us where it goes
+        subj = _riders(rel.head, v) or rel.head
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subj = verb.head          # "the prisoners set out", "the train going north"
     return subj
+
+
+def _riders(vehicle, v):
+    """Who rides in a vehicle named as the means of their own movement ("we left Leeds in a
+    troop train"): the subject of that movement, else None."""
+    if vehicle.lemma_.lower() not in v["vehicles"] or vehicle.dep_ != "pobj":
+        return None
+    prep, verb = vehicle.head, vehicle.head.head
+    if prep.lower_ not in ("in", "on", "by", "aboard") or verb.pos_ != "VERB" \
+            or not v["motion_verbs"].get(verb.lemma_.lower()):
+        return None
+    return subject(verb)
 
 
 def traveller_kind(tok, v) -> str | None:

@@ -17,6 +17,10 @@ def vehicle_mode(tok, v) -> str | None:
     mode = words.get(low) if low in words else words.get(lemma)
     if not mode:
         return None
+    named = v.get("compound_vehicles", {})
+    for c in tok.children:      # "cattle trucks": a railway wagon, not a lorry
+        if c.dep_ == "compound" and f"{c.lower_} {lemma}" in named:
+            return named[f"{c.lower_} {lemma}"]
     if mode in ("car", "carriage") and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.dep_ == "pobj" and g.lower_ in v["rail_context"] for g in c.children) for c in tok.children):
         return "rail"         # "a comfortable car of the Perm railway"
