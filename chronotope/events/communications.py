@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from ..names.org_rules import newspaper_words
 from . import vocab
-from .syntax import doc_text, governing_verb, is_passive, modal, negated, preps, role, span_of, subject
+from .syntax import MODALS, doc_text, governing_verb, is_passive, negated, preps, role, span_of, subject
 
 DEMONSTRATIVES = {"this", "that", "these", "those", "such", "same"}
 ARRIVE_VERBS = {"reach", "arrive", "come", "get"}
@@ -20,15 +21,36 @@ RECEIVE_VERBS = {"receive", "get", "read", "reread"}
 NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "MONEY", "PERCENT"}
 
 
+def modal(tok) -> bool:
+    """A modal auxiliary ("would reach"), not the month the tagger took for one ("of 9 May reached")."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS and c.tag_ == "MD" for c in tok.children)
+
+
 def _party(tok) -> bool:
     """Could this token be a sender or recipient (a person, group or institution)?"""
     return tok.pos_ in ("PRON", "PROPN", "NOUN") and tok.ent_type_ not in NOT_PARTY_ENTS
 
 
+def _newspaper_title(tok) -> bool:
+    """"The Herald says", "the Hull Daily Mail was told": a newspaper named by its title."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return False
+    heads, bare = newspaper_words()
+    if tok.lower_ not in heads:
+        return False
+    named = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()]
+    return bool(named) or (tok.lower_ in bare and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
+
+
 def _kind_of_noun(tok, v) -> str | None:
     lemma = tok.lemma_.lower()
     text = tok.lower_
+    if _newspaper_title(tok):
+        return "newspaper"
     kind = v["nouns"].get(lemma) or v["nouns"].get(text)
+    if kind is None and lemma in v["reply_nouns"]:
+        # "his answer to your note": a reply is a message of the kind it answers
+        kind = next((_kind_of_noun(obj, v) for p, obj in preps(tok, {"to"}) if _kind_of_noun(obj, v)), None)
     if kind is None:
         return None
     if kind == "newspaper" and lemma == "paper" and (tok.tag_ != "NNS" or any(
@@ -44,9 +66,13 @@ def _kind_of_noun(tok, v) -> str | None:
 
 
 def _container(tok, v):
-    """"a bundle of letters from home": the bundle carries the letters' prepositions and verb."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in v["container_nouns"]:
-        return tok.head.head
+    """"a bundle of letters from home", "none of his letters", "two of my letters": the bundle or
+    the number carries the letters' prepositions and verb."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        head = tok.head.head
+        if head.lemma_.lower() in v["container_nouns"] or (tok.tag_ in ("NNS", "NNPS") and (
+                head.like_num or head.pos_ == "NUM" or head.lower_ in v["partitive_words"])):
+            return head
     return None
 
 
@@ -66,6 +92,8 @@ def _has_exchange(tok, v) -> bool:
             dep = tok.head.dep_   # "My dear John,\nYour note came": the salutation swallowed the subject
         if dep in ("dobj", "nsubjpass"):
             return True
+        if dep == "npadvmod" and tok.head.i == verb.i and tok.i > verb.i and tok.ent_type_ not in NOT_PARTY_ENTS:
+            return True       # "slipped a note under my door": the object parsed as an adverbial
         if dep == "nsubj" and verb.lemma_.lower() in ARRIVE_VERBS | {"reach"}:
             return True       # "your note came this morning"
         # "was served with a decree", "presented him with a note"
@@ -87,6 +115,10 @@ def _has_exchange(tok, v) -> bool:
         return True       # "an open letter appeared in the Times"
     if verb is not None and verb.lemma_.lower() in ex:
         return True
+    if verb is not None and tok.dep_ in ("nsubj", "nsubjpass") and any(
+            c.lemma_.lower() in ex and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            for c in verb.conjuncts if c.i > verb.i):
+        return True       # "the message was picked up by Wick Radio and passed on by telephone"
     if verb is not None and verb.lemma_.lower() in v["route_verbs"] and tok.dep_ in ("nsubj", "nsubjpass") and \
             preps(verb, set(v["route_preps"])):
         return True       # "my letters went through the governor's office"
@@ -171,7 +203,8 @@ def find(sent, base: int) -> list[dict]:
     for tok in sent:
         kind = None
         verb = None
-        if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ != "compound" or _misparsed_compound(tok, v)):
+        if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ != "compound" or _misparsed_compound(tok, v)) and \
+                not _mistagged_verb(tok, v):
             kind = _kind_of_noun(tok, v)
             if kind is None:
                 continue
@@ -199,7 +232,7 @@ def find(sent, base: int) -> list[dict]:
                 continue      # "over a direct wire" is the channel, not a message
             verb = governing_verb(tok, 3)
         elif (tok.pos_ == "VERB" and tok.tag_.startswith("VB") and tok.dep_ not in ("amod", "compound", "nmod")
-              and tok.lemma_.lower() in v["verbs"]):
+              and tok.lemma_.lower() in v["verbs"]) or _mistagged_verb(tok, v):
             # "he wired Natalia": the verb is the message; "wrote a letter" is the noun's
             if any(_kind_of_noun(o, v) and _has_exchange(o, v) for o in tok.children
                    if o.dep_ in ("dobj", "obj", "nsubjpass")):
@@ -216,7 +249,7 @@ def find(sent, base: int) -> list[dict]:
             if tok.lemma_.lower() in ("post", "mail", "cable", "wire", "radio", "telephone", "phone") and \
                     tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "NOUN" and tok.tag_ == "VB":
                 continue      # "post office officials", "telephone exchange": a noun the tagger took for a verb
-            kind = v["verbs"][tok.lemma_.lower()]
+            kind = v["verbs"][_verb_lemma(tok, v)]
             verb = tok
         else:
             f = _retold_fate(tok, sent, base, ctx, v) or _publication(tok, sent, base, v) or \
@@ -238,8 +271,9 @@ def find(sent, base: int) -> list[dict]:
         used.add(tok.i)
         if verb is not None:
             used.add((verb.i, kind))
-        for c in tok.conjuncts:          # "letters and telegrams" share one clause
-            used.add(c.i)
+        if verb is None or verb.i != tok.i:
+            for c in tok.conjuncts:      # "letters and telegrams" share one clause; "telephoned ... and cabled" do not
+                used.add(c.i)
         f = {"type": "communication", "nstart": base + sent.start_char, "nend": base + sent.end_char,
              "trigger": (base + tok.idx, base + tok.idx + len(tok.text)),
              "attributes": {"kind": kind}, "roles": {}}
@@ -262,6 +296,8 @@ def find(sent, base: int) -> list[dict]:
             f["delay_cue"] = True
         if verb is not None and (modal(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_ in ("want", "hope", "plan"))):
             continue      # "a telegraph report would bring pursuit": it did not happen
+        if verb is not None and _feared(verb, v):
+            continue      # "I am afraid neither letter has reached you": a fear, not a fate
         if _general(tok, verb, low, v):
             f["attributes"]["general_practice"] = True
         frames.append(f)
@@ -388,7 +424,7 @@ def _status(tok, verb, low, v) -> str:
     """The message's fate from its own clause: first its verb ("confiscated", "kept back",
     "never reached"), then cue phrases in the clause."""
     if verb is not None:
-        neg = negated(verb)
+        neg = negated(verb) or _none_of(tok, verb)
         lemma = verb.lemma_.lower()
         if neg and lemma in ARRIVE_VERBS | {"deliver", "receive"}:
             return "lost" if neg == "never" else "blocked"
@@ -407,6 +443,17 @@ def _status(tok, verb, low, v) -> str:
         if status and re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low):
             return status
     return "unknown"
+
+
+def _none_of(tok, verb) -> str | None:
+    """"None of his letters reached him", "no letter came": the subject denies the verb."""
+    s = subject(verb)
+    if s is None:
+        return None
+    if s.lower_ in ("none", "neither", "nothing") or any(c.dep_ == "det" and c.lower_ in ("no", "neither")
+                                                          for c in s.children):
+        return "never"
+    return None
 
 
 def _general(tok, verb, low, v) -> bool:
@@ -496,6 +543,31 @@ def _clause_text(head) -> str:
             skip.update(t.i for t in c.subtree)
     toks = [t for t in verb.subtree if t.i not in skip]
     return " ".join(t.text for t in toks).lower()
+
+
+def _verb_lemma(tok, v) -> str:
+    low = tok.lemma_.lower()
+    if low in v["verbs"]:
+        return low
+    return next(stem for stem in (tok.lower_[:-2], tok.lower_[:-1]) if stem in v["verbs"])
+
+
+def _mistagged_verb(tok, v) -> bool:
+    """"Eleni petitioned the Ministry": a past tense the tagger took for a noun, known by its
+    ending, its object and a subject-like word before it."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not tok.text.islower() or not tok.lower_.endswith("ed") or \
+            tok.i == tok.sent.start:
+        return False
+    if not any(stem in v["verbs"] for stem in (tok.lower_[:-2], tok.lower_[:-1])):
+        return False
+    return any(c.dep_ == "dobj" and c.i > tok.i for c in tok.children) and not any(
+        c.dep_ == "det" for c in tok.children)
+
+
+def _feared(verb, v) -> bool:
+    """The clause is what someone fears or supposes ("I am afraid it never reached you")."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.i < verb.i and head.lemma_.lower() in v["supposition_heads"]
 
 
 def _misparsed_compound(tok, v) -> bool:

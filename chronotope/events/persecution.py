@@ -15,7 +15,7 @@ import re
 from . import vocab
 from .act_parts import (NOT_PERSON_ENTS, _add, _custody, _frame, _habitual, _message_or_goods,  # noqa: F401
                         _not_a_person, _passive, _patient, _person, _surely_person)
-from .act_phrases import _phrasal_act, _removal_kind, _ruling_on_filing, _threatened
+from .act_phrases import _official, _phrasal_act, _refused_food, _removal_kind, _ruling_on_filing, _threatened
 from .retelling import merge_retold  # noqa: F401  (the events stage calls persecution.merge_retold)
 from .syntax import doc_text, governing_verb, is_passive, modal, negated, preps, subject
 
@@ -113,7 +113,7 @@ def _moved(tok):
 def _destinations(tok):
     """Objects of "to"/"into"/"on"/"in"/"at" on the verb and on its object ("drove me in a cab to the prison")."""
     out = []
-    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj", "advmod")]
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj", "advmod", "oprd", "npadvmod")]
     for h in heads:
         for p, obj in preps(h, {"to", "into", "on", "onto", "aboard", "in", "at", "inside", "as"}):
             if p.lower_ == "as" and obj.head.i == p.i:
@@ -161,6 +161,8 @@ def _implicit_act(tok, lemma, v, sent, base, low, ctx):
             return f
         return None
     # "received three years in the fortress", "was given five years": a sentence
+    if lemma == "get" and any(c.lower_ == "out" for c in tok.children):
+        return _phrasal_act(tok, lemma, passive, v, sent, base)    # "got him out" of prison
     if lemma in ("receive", "get", "give"):
         around = ctx[-600:] + " " + low
         if not any(re.search(r"\b" + w + r"\b", around) for w in v["legal_context_words"]):
@@ -209,8 +211,10 @@ def _implicit_act(tok, lemma, v, sent, base, low, ctx):
     if lemma in v["custody_verbs"]:
         if any(c.dep_ in ("xcomp", "acomp") for c in tok.children):
             return None    # "kept standing", "kept waiting": how, not where, one was held
-        held_for = passive and lemma in ("hold", "keep") and any(o.lemma_.lower() in v["term_units"] + ["night", "hour"]
-                                   for p, o in preps(tok, {"for"}))
+        spans = [o for p, o in preps(tok, {"for"})] + [o for o in tok.children if o.dep_ in ("oprd", "npadvmod") and any(
+            c.dep_ == "nummod" or c.like_num for c in o.children)]     # "held for a month", "kept two nights"
+        held_for = (passive or _official(subject(tok), v)) and lemma in ("hold", "keep") and any(
+            o.lemma_.lower() in v["term_units"] + ["night", "hour"] for o in spans)
         if held_for or any(p in ("in", "at", "inside") and _custody(o, v) for p, o in dests) or \
                 (tok.dep_ == "conj" and tok.head.lemma_.lower() in v["arrest_heads"]):
             f = _frame("detention", sent, base, tok)
@@ -258,6 +262,12 @@ def _implicit_act(tok, lemma, v, sent, base, low, ctx):
     back = any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in tok.children)
     if back and any(w in doc_text(sent.doc)[:sent.start_char].lower() for w in v["removal_context"]):
         around += " " + v["removal_context"][0]
+    # "sentenced me to eighteen months' imprisonment. I was taken back to Langata": the term begins
+    if passive and any(p == "to" for p, o in dests) and who.pos_ in ("PRON", "PROPN") and \
+            re.search(v["prison_sentence_told"], ctx[-300:] + " " + low[:tok.idx - sent.start_char]):
+        f = _frame("imprisonment", sent, base, tok)
+        _add(f["roles"], "subject", who, base)
+        return f
     # after an order to leave, refusal of entry or deportation order: "took him back to the port"
     if any(p in ("to", "on", "onto", "aboard") for p, o in dests) and who.pos_ in ("PRON", "PROPN") and \
             any(w in around for w in v["context_orders"] + v["forced_cues"]) and (lemma != "send" or back):
@@ -302,6 +312,9 @@ def _verb_act(tok, lemma, v, sent, base, low, ctx=""):
         return f
     # refused to admit you / refused a visa (an exit visa or leave to go is not entry)
     if lemma in v["refusal_words"]:
+        fasting = _refused_food(tok, v, sent, base)
+        if fasting is not None:
+            return fasting
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") and any(g.lemma_.lower() in v["exit_words"] for g in c.children
                                                        if g.dep_ in ("amod", "compound")):
@@ -355,6 +368,11 @@ def _verb_act(tok, lemma, v, sent, base, low, ctx=""):
         return None       # "prisoners were sometimes moved to the punishment cells"
     if lemma == "dismiss" and not _dismissal(tok):
         return None
+    filing = "post" if lemma == "dismiss" else None     # dismissed from a post, not a filing dismissed
+    need_obj = v["verbs_need_objects"].get(lemma)
+    patient = _patient(tok, kind, passive)
+    if need_obj and (patient is None or patient.lemma_.lower() not in need_obj):
+        return None       # "commuted his sentence", not "commuted to London"
     if kind == "expulsion" and any(obj.lemma_.lower() in v["organisation_nouns"] for p, obj in preps(tok, {"from"})):
         return None       # expelled from the party: membership, not a country
     if _unreal(tok, v):
@@ -364,7 +382,7 @@ def _verb_act(tok, lemma, v, sent, base, low, ctx=""):
         return None       # "a packet of letters was seized": a message, not a person
     if subj is None and tok.dep_ in ("acomp", "dep", "conj") and tok.head.pos_ in ("AUX", "VERB"):
         subj = subject(tok.head)     # "I was exiled" parsed as be + adjective
-    if subj is not None and subj.lower_ in ("nobody", "no", "none", "noone"):
+    if subj is not None and subj.lower_ in ("nobody", "no", "none", "noone", "neither"):
         return None
     # "to be deported", "resolved ... to be deported", "ordered to be exiled": an order
     # "to be deported"; "to be exiled" is parsed be + adjective, "to" hanging on "be"
@@ -383,6 +401,8 @@ def _verb_act(tok, lemma, v, sent, base, low, ctx=""):
         _add(f["roles"], "subject", subj, base)
         return f
     f = _frame(kind, sent, base, tok)
+    if filing:
+        f["attributes"]["filing"] = filing
     if _planned(tok, v) or (infinitive and tok.dep_ not in ("ROOT",)):
         f["attributes"]["planned"] = True
     intransitive = kind in ("escape", "protest", "boycott", "strike", "hunger_strike")
@@ -401,6 +421,9 @@ def _verb_act(tok, lemma, v, sent, base, low, ctx=""):
         m = re.search(r"sentenced\s+to\s+([^.;:]+)", sent.text, re.I)
         if m:
             f["attributes"]["sentence"] = m.group(1).strip()
+        elif lemma in v["verbs_need_objects"]:     # "the sentence was commuted to twenty years"
+            for p, obj in preps(tok, {"to"}):
+                f["attributes"]["sentence"] = _term_text(sent, obj).split(",")[0]
     if kind in ("exile", "deportation", "expulsion", "imprisonment"):
         # "exiled for a term of five years": the term is a sentence as well as the exile
         for p, obj in preps(tok, {"for"}):
@@ -448,7 +471,11 @@ def _noun_act(tok, lemma, v, sent, base, low="", ctx=""):
         return None                 # "under charge of a girl": in her care
     if any(c.dep_ == "det" and c.lower_ in ("no",) for c in tok.children) and lemma != "warrant":
         return None                 # "showed no warrant" is still an arrest
-    if _unreal(tok, v) or (tok.dep_ == "pobj" and tok.head.lower_ == "for" and not ordered):
+    stated_charge = kind == "charge" and bool(preps(tok, {"of"})) and not any(
+        c.dep_ == "aux" and c.lower_ in v["unreal_modals"] for c in tok.head.head.children)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return None                 # "held without trial", "released without charge"
+    if (_unreal(tok, v) and not stated_charge) or (tok.dep_ == "pobj" and tok.head.lower_ == "for" and not ordered):
         return None                 # "feared arrest", "taken away for execution"
     if kind == "charge" and (tok.dep_ == "appos" or tok.dep_ == "pobj" and tok.head.lower_ == "of" and
                              tok.head.head.pos_ == "NOUN" and tok.head.head.lemma_.lower() not in v["nouns"]):
@@ -467,6 +494,11 @@ def _noun_act(tok, lemma, v, sent, base, low="", ctx=""):
         return None        # "which has charge of the prisoners": responsible for
     light = set(v["light_verbs"])
     verb = governing_verb(tok, 2)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under" and verb is not None and \
+            verb.lemma_.lower() in v["state_verbs"] and not negated(verb):
+        f = _frame(kind, sent, base, tok)      # "told me that I was under arrest", "remained under arrest"
+        _add(f["roles"], "subject", subject(verb), base)
+        return f
     acts_verbs = set(k for k, x in v["verbs"].items() if x)
     f = _frame(kind, sent, base, tok)
     ok = False
@@ -516,6 +548,9 @@ def _noun_act(tok, lemma, v, sent, base, low="", ctx=""):
         return None
     if tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in acts_verbs:
         return None        # "sentenced to deportation": the verb's event
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB" and \
+            tok.head.head.lemma_.lower() in acts_verbs:
+        return None        # "commuted to twenty years' imprisonment": the term of the verb's event
     if tok.dep_ == "pobj" and tok.head.lower_ in ("on",) and lemma == "charge":
         ok = True
     return f
