@@ -39,12 +39,27 @@ def load_model(name: str):
         installed = ", ".join(sorted(spacy.util.get_installed_models())) or "none"
         raise ModelError(f"spaCy pipeline {name!r} is not installed (installed: {installed})") from e
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    _split_stop_dash(nlp)
     first = next((n for n in ("parser", "senter", "sentencizer") if n in nlp.pipe_names), None)
     if first is None:
         nlp.add_pipe("sentencizer")
         first = "sentencizer"
     nlp.add_pipe("chronotope_paragraph_breaks", before=first)
     return nlp
+
+
+# "Damascus.—We came", "at Kiev.--The train": a full stop and a dash run into the next word stay
+# one token in spaCy's English rules, which hides the place, the word and the sentence break.
+# Old typesetting and diaries write datelines and asides this way.
+_STOP_DASH = (r"(?<=[A-Za-z])[.!?](?=\u2014|\u2013|--)", r"(?<=[.!?])(?:\u2014|\u2013|--)(?=[\"'A-Za-z])")
+
+
+def _split_stop_dash(nlp) -> None:
+    """Add the stop-and-dash split to the pipeline's own infix rules."""
+    import re
+    current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)
+    pattern = "|".join(([current.pattern] if current is not None else []) + list(_STOP_DASH))
+    nlp.tokenizer.infix_finditer = re.compile(pattern).finditer
 
 
 class LanguageStage:
