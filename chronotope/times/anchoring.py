@@ -143,8 +143,10 @@ class Anchoring:
                     t.value = f"{yq + n:04d}-Q{q}"
                     return None
                 p = Point(ref.y + n, None, None, ref.cal)
-                if t.month:                     # "March of last year"
+                if t.month:                     # "March of last year", "Michaelmas of last year"
                     p.m = t.month
+                    if t.day and cal.valid(p.y, t.month, t.day, p.cal):
+                        p.d = t.day
                 return p
             if unit in ("DE", "CE"):
                 if unit == "DE":
@@ -178,6 +180,10 @@ class Anchoring:
             y, m = ref.y, ref.m
             if ref.d and t.day < ref.d:
                 y, m = add_months(y, m, 1)
+            if t.weekday:
+                found = self._weekday_month(t, y, m, ref.cal)
+                if found is not None:
+                    return found
             if not cal.valid(y, m, t.day, ref.cal):
                 return None
             p = Point(y, m, t.day, ref.cal)
@@ -230,6 +236,19 @@ class Anchoring:
             return Point(ref.y, ref.m, ref.d, ref.cal)
         return None
 
+    @staticmethod
+    def _weekday_month(t: Timex, y: int, m: int, c: str) -> Point | None:
+        """'Tuesday 15th': the first month from (y, m) whose day falls on that weekday, in the
+        story's calendar or, across a change of style ("Wednesday the 2nd ... Thursday the
+        14th"), in the other one; None when no month near agrees."""
+        other = "gregorian" if c == "julian" else "julian"
+        for k in range(3):
+            yy, mm = add_months(y, m, k)
+            for cc in (c, other):
+                if cal.valid(yy, mm, t.day, cc) and cal.weekday(yy, mm, t.day, cc) == t.weekday:
+                    return Point(yy, mm, t.day, cc)
+        return None
+
     def _feast(self, t: Timex, ref: Point | None, text: str, c: str) -> Point | None:
         """A movable feast ("Easter", "Good Friday", "Whit Sunday"), reckoned from Easter of its
         year in the date's calendar; without a year, the year a month and day would get."""
@@ -237,6 +256,8 @@ class Anchoring:
             y = t.year
         elif ref is None:
             return None
+        elif t.shift and t.shift[0] == "Y" and t.shift[1] is not None:
+            y, c = ref.y + int(t.shift[1]), ref.cal       # "Whitsun of last year"
         else:
             t.month, t.day = cal.easter(ref.y, ref.cal)
             p = self._month_day(t, ref, text, self.dct is not None and ref is self.dct, ref.cal)
@@ -360,6 +381,8 @@ class Anchoring:
             cost = abs((lo + hi) / 2 - anchor) * weight
             if best_cost is None or cost < best_cost:
                 best, best_cost = y, cost
+        if not news and span(best)[1] < a and not re.match(r"(?:this|that|the\s+same)\b", t.text or "", re.I):
+            best += 1     # "she set out in the spring" told in November: the story moves on to the next one
         bound = self._past_bound(t, ref, text)
         if bound is not None and span(best)[0] > bound.jdn_range()[1]:
             # told in the past: the last such season begun before the bound

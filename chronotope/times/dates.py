@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import (DATE_MOD, DAY, DAYNUM, DECADE_WORDS, MONTH, ORD, ORDW, OSNS, PART, PARTS, ROMAN, SPELLED_YEAR,
+from .lexicon import (DATE_MOD, DAY, DAYNUM, DECADE_WORDS, MONTH, ORD, ORDW, OSNS, PART, PARTS, POSTPOSED_DIRECTION, ROMAN,
+                      SPELLED_YEAR,
                       WD, YEARX, calendar_marker, date_mod, day_of, month_of, spelled_year, to_int, weekday_of, year_of)
 from .rules import group, rule
 from .timex import Timex
@@ -28,6 +29,8 @@ NOT_YEAR_BEFORE = re.compile(r"(?:\b(?:pages?|pp?\.|nos?\.|number|vol\.|volume|a
 
 PREFIX = rf"(?:(?P<dmod>{DATE_MOD})\s+|(?P<dmod2>mid)-)?"
 PARTOF = rf"(?:(?:the\s+)?(?P<partof>{PART})\s+of\s+)?"
+# "4 February 1750/1": a year told both ways where it began on 25 March (Old Style)
+SPLIT_YEAR = r"(?:/(?P<y2>[0-9]{1,2})(?![\d/]))?"
 WDPRE = rf"(?:(?:(?:on\s+)?(?:this|that|next|last)\s+)?(?P<wd>{WD}),?\s+(?:the\s+)?)?"
 
 
@@ -44,6 +47,13 @@ def _full(m: re.Match, rule_name: str, y: str | None, mo: int | None, d: str | N
         t.year, t.year_ocr = year_of(y)
         if t.year is None:
             return None
+    y2 = group(m, "y2")
+    if y2 and t.year is not None:
+        if int(y2) != (t.year + 1) % 10 ** len(y2) or t.month > 3:
+            return None
+        # the civil year began on Lady Day: January to March of "1750/1" are 1751 as we count
+        t.year += 1
+        t.calendar = "julian"
     wd = group(m, "wd")
     if wd:
         t.weekday = weekday_of(wd)
@@ -67,12 +77,12 @@ def _full(m: re.Match, rule_name: str, y: str | None, mo: int | None, d: str | N
     return t
 
 
-@rule("dmy", rf"\b{PARTOF}{PREFIX}{WDPRE}(?P<d>{DAY})(?:\s*/\s*(?P<d2>{DAYNUM}))?(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEARX})(?![\d])(?P<os>{OSNS})?")
+@rule("dmy", rf"\b{PARTOF}{PREFIX}{WDPRE}(?P<d>{DAY})(?:\s*/\s*(?P<d2>{DAYNUM}))?(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEARX})(?![\d]){SPLIT_YEAR}(?P<os>{OSNS})?")
 def _dmy(m, text):
     return _full(m, "dmy", m.group("y"), month_of(m.group("m")), m.group("d"))
 
 
-@rule("mdy", rf"\b{PARTOF}{PREFIX}{WDPRE}(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})(?:\s*/\s*(?P<d2>{DAYNUM}))?,?\s+(?P<y>{YEARX})(?![\d])(?P<os>{OSNS})?")
+@rule("mdy", rf"\b{PARTOF}{PREFIX}{WDPRE}(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})(?:\s*/\s*(?P<d2>{DAYNUM}))?,?\s+(?P<y>{YEARX})(?![\d]){SPLIT_YEAR}(?P<os>{OSNS})?")
 def _mdy(m, text):
     return _full(m, "mdy", m.group("y"), month_of(m.group("m")), m.group("d"))
 
@@ -132,7 +142,7 @@ def _dm(m, text):
     return _full(m, "dm", None, month_of(m.group("m")), d)
 
 
-@rule("my", rf"\b{PREFIX}(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEARX}|{SPELLED_YEAR})(?![\d]|,\d)(?P<os>{OSNS})?")
+@rule("my", rf"\b{PREFIX}(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEARX}|{SPELLED_YEAR})(?![\d]|,\d){SPLIT_YEAR}(?P<os>{OSNS})?")
 def _my(m, text):
     return _full(m, "my", m.group("y"), month_of(m.group("m")), None)
 
@@ -255,7 +265,18 @@ def _ordday(m, text):
     return t
 
 
-@rule("weekday", rf"\b(?:(?P<on>on)\s+)?(?P<wd>{WD})(?:\s+(?P<part>{PART}))?")
+@rule("weekday_day", rf"\b(?:on\s+)?(?P<wd>{WD}),?\s+(?:the\s+)?(?P<d>[0-3]?[0-9](?:st|nd|rd|th)|{ORDW})(?![\w-])"
+      r"(?=\s*(?:[.,;:)]|$)|\s+(?:inst|ult|of\s+th(?:e|is)\s+month)\b|\s+(?:and|we|I|he|she|they|it)\b)")
+def _weekday_day(m, text):
+    """'Tuesday 15th', 'Thursday the 14th': a diary's or letter's day named by weekday and day of
+    the month; the month is the next one from the story's date where the two agree."""
+    wd, d = weekday_of(m.group("wd")), day_of(m.group("d"))
+    if wd is None or d is None:
+        return None
+    return Timex(m.start("wd"), m.end(), "date", "weekday_day", weekday=wd, day=d)
+
+
+@rule("weekday", rf"\b(?:(?P<on>on)\s+)?(?P<wd>{WD})(?:\s+(?P<post>{POSTPOSED_DIRECTION}))?(?:\s+(?P<part>{PART}))?")
 def _weekday(m, text):
     wd = weekday_of(m.group("wd"))
     if wd is None:
@@ -264,4 +285,8 @@ def _weekday(m, text):
     t = Timex(s, m.end(), "date", "weekday", weekday=wd)
     if m.group("part"):
         t.part, t.kind = PARTS[m.group("part").lower()], "time"
+    if m.group("post"):
+        # "on Tuesday last", "Monday next": the older English order of "last Tuesday"
+        t.direction = "previous" if m.group("post").lower() == "last" else "next"
+        t.deictic = True
     return t

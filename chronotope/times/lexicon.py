@@ -55,6 +55,8 @@ UNIT = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")(?![a-z])"
 SEASON = r"(?:spring|summer|autumn|fall|winter)(?:time)?(?![a-z])"
 PART = r"(?:morning|afternoon|evening|night)(?![a-z])"
 HOURW = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# "Tuesday last", "Michaelmas next" (but "Monday next week" is "next week")
+POSTPOSED_DIRECTION = r"(?:last|next)(?![\w-])(?!\s+(?:week|month|year|weekend|quarter|decade|century|time)\b)"
 OSNS = r"(?:\s*\(?(?:O\.\s?S\.|N\.\s?S\.|[Oo]ld\s+[Ss]tyle|[Nn]ew\s+[Ss]tyle)\)?)"
 
 DUR_MODS = {

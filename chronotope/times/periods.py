@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import SEASON, SEASONS, SPELLED_YEAR, YEAR, V, date_mod, year_of
+from .lexicon import POSTPOSED_DIRECTION, SEASON, SEASONS, SPELLED_YEAR, YEAR, V, date_mod, year_of
 from .rules import rule
 from .timex import Timex
 from .vocab import alternation
@@ -113,7 +113,7 @@ MOVABLE_FEASTS = {k.lower(): v for k, v in V["holidays_easter"].items()}
 _FEAST_NAMES = alternation(list(V["holidays_fixed"]) + list(V["holidays_easter"])).replace(r"\.", r"\.?").replace("'", "['\u2019]")
 
 
-@rule("holiday", rf"\b(?P<h>{_FEAST_NAMES})(?:\s+(?P<wk>week)\b)?(?:,?\s+(?P<y>1[0-9]{{3}}|20[0-9]{{2}}))?(?![\w'\u2019])"
+@rule("holiday", rf"\b(?P<h>{_FEAST_NAMES})(?:\s+(?P<wk>week)\b)?(?:,?\s+(?P<y>1[0-9]{{3}}|20[0-9]{{2}})|\s+(?P<post>{POSTPOSED_DIRECTION})|\s+of\s+(?P<rel>last|next|this|that|the\s+same|the\s+following|the\s+previous)\s+year)?(?![\w'\u2019])"
       r"(?!\s+(?:Islands?|Rising|Eggs?|Lil(?:y|ies)|Offensive|Street|Road|Term|Sittings?)\b)", 0)
 def _holiday(m, text):
     key = re.sub(r"\s+", " ", m.group("h").lower()).replace("\u2019", "'")
@@ -128,4 +128,14 @@ def _holiday(m, text):
         t.month, t.day = HOLIDAYS[key]
     if m.group("y"):
         t.year = int(m.group("y"))
+    post, rel = (m.group("post") or "").lower(), re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if post:
+        # "Michaelmas last", "Lady Day next": the last or the next such feast
+        t.direction, t.deictic = ("previous" if post == "last" else "next"), True
+    elif rel in ("this", "that", "the same"):
+        t.this_year = True
+    elif rel:
+        # "Whitsun of last year": the feast in the year before or after
+        t.shift = ("Y", -1 if rel in ("last", "the previous") else 1)
+        t.direction, t.deictic = "year", rel in ("last", "next")
     return t

@@ -100,6 +100,31 @@ def _day_after(m, text):
     return t
 
 
+@rule("ordinal_day", rf"\b(?:on|by|until|till)\s+the\s+(?P<n>{ORDW}|[1-9][0-9]?(?:st|nd|rd|th))\s+day(?![\w-])(?!\s+of\b|\s+(?:before|after)\b)")
+def _ordinal_day(m, text):
+    """'On the third day', counting the day the story has reached as the first (the day
+    after next), as narratives and diaries count days."""
+    n = day_of(m.group("n"))
+    if n is None or n < 2:
+        return None
+    t = Timex(m.start(), m.end(), "date", "ordinal_day")
+    t.shift = ("D", n - 1)
+    return t
+
+
+@rule("part_of_day", r"\b(?P<pre>in\s+the|during\s+the|late\s+in\s+the|early\s+in\s+the|towards?(?:\s+the)?)\s+"
+      r"(?P<p>morning|afternoon|evening|night)(?![\w-])(?!\s+(?:of|before|after)\b)")
+def _part_of_day(m, text):
+    """'In the afternoon', 'towards evening' told on its own: that part of the day the story
+    has reached (a clock time or a named day before it is longer and wins)."""
+    pre = re.sub(r"\s+", " ", m.group("pre").lower())
+    if pre.startswith("toward") and pre.endswith("the"):
+        return None     # "towards the evening of ...": left to the other rules
+    t = Timex(m.start(), m.end(), "time", "part_of_day")
+    t.shift, t.part = ("D", 0), PARTS[m.group("p").lower()]
+    return t
+
+
 @rule("demonstrative", rf"\b(?P<dem>that|this|these|those)\s+(?P<u>day|days|morning|afternoon|evening|night|week|month|year|weekend|time\s+of\s+year)(?![\w-])")
 def _demonstrative(m, text):
     dem = m.group("dem").lower()

@@ -40,7 +40,7 @@ from . import narrative as story
 from .anchoring import Anchoring
 from .intervals import Point, coarse, duration_bounds, finish, underspecified
 from .letters import closing_headings, is_heading, quotations
-from .tense import sentence_end
+from .tense import clause_tense, future, sentence_end
 from .timex import Timex
 
 ANAPHORIC = {"anaphoric", "day_after", "ordday"}
@@ -48,6 +48,9 @@ _PART_OF_THE_YEAR = re.compile(r"the\s+(?:end|beginning|start|middle)\s+of\s+the
 # rules that follow TimeML's reading of news ("the year" = the creation year): in a narrative,
 # where "the year" and "the weekend" are anaphoric and TimeML conventions do not hold, they are dropped
 NEWS_ONLY = {"the_year", "the_weekend"}
+# and a bare part of the day ("in the afternoon") is the story's day in a narrative; in news,
+# where the report's days are many and told out of order, it is dropped
+NARRATIVE_ONLY = {"part_of_day"}
 
 
 class Resolver(Anchoring):
@@ -87,6 +90,7 @@ class Resolver(Anchoring):
         # back on it ("We arrived at New York on 19 May 1868") resumes the story there
         self.mainline: Point | None = None
         self.static: set[int] = set()                     # ids of range ends and life spans
+        self.pronouns = [0, 0]     # first- and third-person pronouns read so far: whose story is told
 
     # -- public -----------------------------------------------------------
     def resolve_all(self, text: str, timexes: list[Timex], offset: int = 0) -> list[Timex]:
@@ -98,13 +102,18 @@ class Resolver(Anchoring):
                     t.rule, t.deictic = "period_of", False
             timexes = [t for t in timexes if t.rule not in NEWS_ONLY]
             try:
-                self.quoted = [(a + offset, b + offset) for a, b in quotations(text)]
+                quoted_here = quotations(text)
+                self.quoted = [(a + offset, b + offset) for a, b in quoted_here]
                 self.headings += sum(1 for t in timexes if t.year is not None and t.day is not None
                                      and t.month is not None and not t.shift and is_heading(text, t))
                 self.closing = closing_headings(text, timexes, offset, self.headings, self.default_calendar)
                 self.static = story.static_years(text, timexes)
+                first, third = story.pronoun_counts(text, quoted_here)
+                self.pronouns = [self.pronouns[0] + first, self.pronouns[1] + third]
             except (ValueError, OverflowError, TypeError):
                 self.quoted, self.closing, self.static = [], [], set()
+        else:
+            timexes = [t for t in timexes if t.rule not in NARRATIVE_ONLY]
         for t in timexes:
             try:
                 self.resolve(t, text, offset)
@@ -229,10 +238,11 @@ class Resolver(Anchoring):
             return            # "1816-1817", "(1898-1971)": the story starts at the first year, if at all
         if t.rule == "ordday_rel":
             return            # "your letter of the 3rd inst.": another letter's date, not the story's
-        if t.rule == "weekday" and self.mode != "news":
+        if self.mode != "news" and not t.explicit_year:
             speech = self._speech_at(pos)
-            if speech is not None and speech.d and p.jdn_range()[0] > speech.jdn_range()[1]:
-                return        # a letter's "I shall go on Friday": a plan, not yet the story
+            if speech is not None and speech.d and p.jdn_range()[0] > speech.jdn_range()[1] and \
+                    (t.rule == "weekday" or future(t, text) or clause_tense(t, text) != "past"):
+                return        # a letter's "I shall go on Friday", "I hope to come at Easter": a plan, not yet the story
         cur = self.narrative
         frame = self.mode != "news" and story.on_frame_line(text, t) and not (
             self.headings >= 2 and p.gran == "D" and is_heading(text, t))
@@ -243,7 +253,9 @@ class Resolver(Anchoring):
         if self.weak and frame:
             return            # a subtitle's "(copied out fair in 1941)" after the title's "1939"
         if self.mode != "news" and (story.is_aside(text, t) or story.is_generic(text, t) or
-                                    p.gran == "Y" and story.in_brackets(text, t)):
+                                    p.gran == "Y" and story.in_brackets(text, t) or
+                                    story.is_writers_present(text, t, self._told_in_third_person(),
+                                                             abs(p.y - cur.y))):
             # "Years afterwards, when I crossed again in 1891", "(in 1869 it was worse)": anchors
             # its own sentence only
             self.local = (p, sentence_end(text, t.end) + offset)
@@ -286,6 +298,12 @@ class Resolver(Anchoring):
         elif p.gran != "Y":
             self.mainline = None
         self.narrative, self.weak = p, frame
+
+    def _told_in_third_person(self) -> bool:
+        """A biography or history rather than a memoir or letters: third-person pronouns
+        outnumber the first person's by four to one or more."""
+        first, third = self.pronouns
+        return third >= 20 and first * 4 <= third
 
     def _resumes_mainline(self, t: Timex, p: Point, cur: Point) -> bool:
         """After a year-only jump forward, a full date or a month with its year that falls on or

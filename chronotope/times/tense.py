@@ -30,7 +30,7 @@ TENSE_CUE = re.compile(r"\b(?:(?P<pp>(?:had|was|were)\s+(?:been\s+|not\s+)?(?:sc
                        r"intends?|hopes?\s+to|set\s+to|due\s+to|expected|effective|" + SCHEDULED_PRESENT + r")|"
                        # intentions and modals look ahead only for what follows them: "planned to leave on
                        # Thursday", not "On Friday, the government planned to pay"
-                       r"(?P<fb>planned\s+to|as\s+soon\s+as|would|might|(?-i:may)|(?:plan|intention|idea|arrangement)\s+(?:was|is)\s+to|"
+                       r"(?P<fb>planned\s+to|as\s+soon\s+as|would|should|might|(?-i:may)|(?:plan|intention|idea|arrangement)\s+(?:was|is)\s+to|"
                        r"must|ha(?:s|ve)\s+to|ought\s+to|needs?\s+to|"
                        # a deadline moved or granted: "extended its deadline until 9 a.m. Tuesday"
                        r"(?:extended|postponed|delayed|deferred|adjourned|given|granted|put\s+off)(?:\s+[\w']+){0,5}?\s+until)|(?P<p>was|were|had|did|said|told|"
