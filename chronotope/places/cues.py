@@ -34,6 +34,8 @@ class Cues:
     given_names: frozenset[str]
     demonyms: frozenset[str]
     vessel_before: frozenset[str] = frozenset()
+    geo_leads: frozenset[str] = frozenset()         # "Lake X", "Mount X"
+    vessel_nouns: frozenset[str] = frozenset()      # "the brig Launceston": evidence that stays local
     diary_verbs: frozenset[str] = frozenset()
     river_before: frozenset[str] = frozenset()
     organization_after: frozenset[str] = frozenset()
@@ -41,6 +43,7 @@ class Cues:
     town_buildings: frozenset[str] = frozenset()
     named_after_town: frozenset[str] = frozenset()
     district_before: frozenset[str] = frozenset()
+    district_after: frozenset[str] = frozenset()     # "X, the English quarter"
     street_plurals: frozenset[str] = frozenset()
     place_before_phrases: dict = None               # word tuple -> weight ("by way of")
     by_motion_verbs: frozenset[str] = frozenset()
@@ -89,12 +92,15 @@ def load_cues() -> Cues:
         given_names=_words(DATA_DIR / "given_names.txt"),
         demonyms=_words(DATA_DIR / "demonyms.txt") | _country_demonyms(),
         vessel_before=frozenset(raw.get("vessel_before", {}).get("words", ())),
+        vessel_nouns=frozenset(raw.get("vessel_nouns", {}).get("words", ())),
+        geo_leads=frozenset(raw.get("geo_leads", {}).get("words", ())),
         diary_verbs=frozenset(raw.get("diary_verbs", {}).get("words", ())),
         river_before=frozenset(raw.get("river_before", {}).get("words", ())),
         organization_after=frozenset(raw.get("organization_after", {}).get("words", ())),
         within_words=frozenset(raw.get("within_words", {}).get("words", ())),
         town_buildings=frozenset(raw.get("town_buildings", {}).get("words", ())),
         district_before=frozenset(raw.get("district_before", {}).get("words", ())),
+        district_after=frozenset(raw.get("district_after", {}).get("words", ())),
         street_plurals=frozenset(raw.get("street_plurals", {}).get("words", ())),
         named_after_town=frozenset(raw.get("town_buildings", {}).get("named_after_town", ())),
         place_before_phrases={tuple(k.split()): float(v)

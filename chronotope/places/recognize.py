@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import normalize_name
 from .cues import Cues
-from .resolve import coarse as coarse_feature
+from .resolve import COMPATIBLE, coarse as coarse_feature
 from ..stages.language import doc_ents as _ents, doc_text as _text
 
 # spaCy labels and what they say about a place reading of the span.
@@ -39,6 +39,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 TOWN_WORDS = frozenset({"city", "town"})
 PHYSICAL = frozenset({"river", "mountain", "lake", "region", "pass", "water"})
 ROUTE_WORDS = frozenset({"to", "via", "through", "towards"})
+PHYSICAL_HEADS = frozenset({"river", "mountain", "lake", "water", "island", "pass"})
+VESSEL = "vessel"     # person-like evidence that stays at its occurrence (a ship named after a place)
 
 
 def _route_span(ent) -> bool:
@@ -111,7 +113,7 @@ class Evidence:
         self.labels.setdefault(key, {}).setdefault(label, set()).add(pos)
 
     def person_kinds_elsewhere(self, key: str, pos: int) -> set[str]:
-        kinds = {k for k, ps in self.person.get(key, {}).items() if ps - {pos}}
+        kinds = {k for k, ps in self.person.get(key, {}).items() if ps - {pos} and k != VESSEL}
         labels = self.labels.get(key, {})
         n_person = len(labels.get("PERSON", set()) - {pos})
         n_place = len((labels.get("GPE", set()) | labels.get("LOC", set())) - {pos})
@@ -166,6 +168,7 @@ class Recognizer:
         except Exception:
             spans = []
         common = self.cues.common_words
+        parts: set[int] = set()      # single words that are part of an unknown feature's name
         for i, j, _key in spans:
             if j - i > 1 and sdoc[j - 1].is_lower and sdoc[j - 1].lower_ in TOWN_WORDS \
                     and self.lookup(sdoc[i:j - 1].text):
@@ -173,6 +176,12 @@ class Recognizer:
                 # another place; the name is the capitalised part, the feature word a cue
                 j -= 1
             if j <= i or any(taken[i:j]):
+                continue
+            if j - i == 1 and self._part_of_feature_name(sdoc, i):
+                # "Uluguru Mountains", "Hunter River": a feature the gazetteer does not know; its
+                # head word alone ("Mountains": an alternate name of a province) or its first
+                # word alone ("Hunter": villages, no river) is not it
+                parts.add(i)
                 continue
             if j - i == 1 and sdoc[i].lower_ in common and j < len(sdoc) and _name_like(sdoc[j]):
                 # "Eastern Ghouta", "South Florida", "Latin America": a common word that
@@ -214,7 +223,10 @@ class Recognizer:
         # single words the gazetteer knows only in another transliteration ("Beresov")
         common = self.cues.common_words
         for i, tok in enumerate(sdoc):
-            if taken[i] or not _name_like(tok) or len(tok.text) < 4 or tok.lower_ in common:
+            if taken[i] or i in parts or not _name_like(tok) or len(tok.text) < 4 or tok.lower_ in common:
+                continue
+            if self.lookup(tok.text) and self._part_of_feature_name(sdoc, i):
+                parts.add(i)
                 continue
             if self.lookup(tok.text):
                 fj = self._facility_end(sdoc, i + 1)
@@ -237,7 +249,7 @@ class Recognizer:
                 i += 1
             while j > i and (not sdoc[j - 1].text.strip() or sdoc[j - 1].is_punct):
                 j -= 1
-            if i >= j or any(taken[i:j]) or not any(_name_like(t) for t in sdoc[i:j]):
+            if i >= j or any(taken[i:j]) or not any(_name_like(t) for t in sdoc[i:j]) or (j - i == 1 and i in parts):
                 continue
             if j - i > 1 and self._organization_head(sdoc[j - 1]):
                 continue      # "the Northern Pacific Railroad" tagged FAC: a firm
@@ -455,6 +467,10 @@ class Recognizer:
                 # "along the Sweetwater", "up the Ghats", "the Krishna rises": a river, range or
                 # region named with the article; people are not "the Sweetwater"
                 w = 0.0
+            elif w < 0 and self._headed_feature(c):
+                # "Lake Tanganyika", "the Kiel Canal", "Victoria Falls": the name's own feature word
+                # says what it is; the tagger's PERSON or NORP does not count
+                w = 0.0
             s += w
             c.reasons.append(f"label {c.label} {w:+}")
         # gazetteer
@@ -490,7 +506,8 @@ class Recognizer:
         # not a place: vessels, works, titles right before the name
         if prev_raw >= 0 and _lower(sdoc[prev_raw]) in cues.not_place_before and not sdoc[prev_raw].ent_type_ in ("GPE", "LOC"):
             s -= 3.0
-            c.person.add("title")
+            # "the brig Launceston": a ship named after a town says nothing of the name elsewhere
+            c.person.add(VESSEL if _lower(sdoc[prev_raw]) in cues.vessel_nouns else "title")
             c.reasons.append(f"after {sdoc[prev_raw].text!r} -3")
         # "aboard the Estonia", "S.S. Baltic": a vessel
         if prev >= 0 and pw in cues.vessel_before and prev_raw != prev:
@@ -544,6 +561,12 @@ class Recognizer:
             s += 2.0
             c.place_cue = True
             c.reasons.append("called +2")
+        if self._where_after(sdoc, c.j):
+            # "back to Calais, where my brother met us": a relative "where" follows a place
+            s += 1.0
+            c.place_cue = True
+            c.cue = c.cue or "X, where"
+            c.reasons.append("X, where +1")
         if aw in cues.feature_after and sdoc[after].is_lower:
             val = cues.feature_after[aw]
             if val and not c.feature:
@@ -591,6 +614,10 @@ class Recognizer:
                 c.place_cue = True
                 c.cue = c.cue or f"{pw} X"
                 c.reasons.append(f"{pw!r} {w:+}")
+                if prev_raw == prev and not c.feature and self._river_or_town(c):
+                    # "went twice to Narva": a river is named with its article, a town without
+                    c.feature = "city"
+                    c.reasons.append("no article: the town, not the river")
         elif prev >= 1 and not modifies and pw == "for" and (
                 sdoc[prev - 1].lemma_.lower() in cues.departure_verbs or sdoc[prev - 1].lower_ in cues.departure_verbs):
             s += 1.0
@@ -651,7 +678,7 @@ class Recognizer:
             c.reasons.append("an assembly or government -3")     # "members of the Duma"
         for ent in _ents_at(sdoc, c.i):
             if ent.label_ == "PERSON" and ent.start <= c.i and ent.end >= c.j and (ent.start < c.i or ent.end > c.j) \
-                    and not _route_span(ent):
+                    and not _route_span(ent) and not self._vessel_name(sdoc, ent):
                 extra = [t for t in list(sdoc[ent.start:c.i]) + list(sdoc[c.j:ent.end]) if _name_like(t)]
                 # "At Berezov Trotsky met...": a place cue before the span wins
                 if diary or lead:
@@ -695,7 +722,11 @@ class Recognizer:
             s -= 1.5
             c.reasons.append("adjective -1.5")     # "Welsh", "Siberian": demonyms are no place names
         first = sdoc[c.i]
-        if first.is_sent_start and first.pos_ != "PROPN" and c.label not in ("GPE", "LOC"):
+        if first.is_sent_start and first.pos_ != "PROPN" and c.label not in ("GPE", "LOC") and not (
+                self._prominent(c) and c.places[0].match in ("exact", "historical")
+                and key not in cues.common_words and key not in lower_words):
+            # ("Reval at last:": a well-known town's own name, no English word, is no common word
+            # capitalised because it opens the sentence)
             s -= 1.0
             c.reasons.append("sentence-initial non-name -1")
         if not any(ch.isupper() for ch in c.text):
@@ -707,12 +738,24 @@ class Recognizer:
         for ent in _ents(sdoc):
             if ent.label_ in ("PERSON", "GPE", "LOC"):
                 ev.add_label(normalize_name(ent.text), ent.label_, base + ent.start_char)
-            if ent.label_ != "PERSON" or _route_span(ent):
+            if ent.label_ != "PERSON" or _route_span(ent) or self._vessel_name(sdoc, ent):
                 continue
             names = [t for t in ent if _name_like(t) and t.lower_.rstrip(".") not in self.cues.not_place_before]
             if len(names) >= 2:
                 for t in names:
                     ev.add_person(normalize_name(t.text), "longname", base + t.idx)
+
+    def _vessel_name(self, sdoc, ent) -> bool:
+        """A ship's name tagged PERSON ("the ship Ballarat Belle"): its words are no person."""
+        k = ent.start
+        if k < len(sdoc) and _lower(sdoc[k]) in self.cues.vessel_nouns:
+            return True
+        k -= 1
+        while k >= 0 and sdoc[k].is_space:
+            k -= 1
+        if k >= 0 and _lower(sdoc[k]) in self.cues.vessel_nouns:
+            return True
+        return k >= 1 and sdoc[k].lower_ in ARTICLES and _lower(sdoc[k - 1]) in self.cues.vessel_before
 
     def _diary_verb_before(self, sdoc, c: Candidate) -> str | None:
         """"Reached Kiel at noon": a capitalised travel verb opening a subjectless sentence."""
@@ -836,6 +879,50 @@ class Recognizer:
         Mile Desert"): not the distance or date the other stages found inside it."""
         words = [t for t in sdoc[c.i:c.j] if t.text.strip() and t.text not in ("'s", "’s", "-")]
         return len(words) > 1 and all(t.text[:1].isupper() for t in words) and self._named_feature(c)
+
+    def _head_feature(self, tok) -> str | None:
+        """The physical feature class a capitalised head word names ("River", "Mountains")."""
+        if not _name_like(tok):
+            return None
+        f = self.cues.feature_after.get(tok.lower_)
+        return f if f in PHYSICAL_HEADS else None
+
+    def _part_of_feature_name(self, sdoc, i: int) -> bool:
+        """Whether token i is one word of a two-word feature name whose other word is a
+        capitalised feature word, and the gazetteer knows the word alone as no such feature."""
+        tok = sdoc[i]
+        if i > 0 and self._head_feature(tok) and _name_like(sdoc[i - 1]) and not sdoc[i - 1].whitespace_ == "" \
+                and sdoc[i - 1].lower_ not in ARTICLES:
+            return True       # "Mountains" after "Uluguru"
+        if i + 1 < len(sdoc) and tok.whitespace_:
+            f = self._head_feature(sdoc[i + 1])
+            if f and not any(coarse_feature(p.feature) in COMPATIBLE.get(f, {f}) for p in self.lookup(tok.text)
+                             if p.match != "variant"):
+                return True   # "Hunter" before "River"
+        return False
+
+    @staticmethod
+    def _where_after(sdoc, j: int) -> bool:
+        """", where" (or ", whence") right after the name."""
+        return j + 1 < len(sdoc) and sdoc[j].text == "," and sdoc[j + 1].lower_ in ("where", "whence")
+
+    @staticmethod
+    def _river_or_town(c: Candidate) -> bool:
+        """Whether the gazetteer knows the name, by this very name, as both a river and a
+        settlement ("Narva", "Tigris" no; "Narva" yes)."""
+        own = [p for p in c.places if p.match in ("exact", "historical")]
+        return any(coarse_feature(p.feature) == "river" for p in own) and any(
+            p.feature in SETTLEMENTS for p in own)
+
+    def _headed_feature(self, c: Candidate) -> bool:
+        """A name of several words that the gazetteer knows by this very name, whose first or
+        last word is a feature word ("Lake Tanganyika", "Kiel Canal", "Victoria Falls")."""
+        words = c.key.split()
+        if len(words) < 2 or not (words[-1] in self.cues.geo_heads or words[0] in self.cues.geo_leads):
+            return False
+        if words[0] in self.cues.demonyms and not c.text.split()[-1][:1].isupper():
+            return False      # "the Greek islands": a people's adjective and a noun, a description
+        return any(p.match in ("exact", "historical") and normalize_name(p.name) == c.key for p in c.places)
 
     @staticmethod
     def _the_feature(sdoc, c: Candidate) -> bool:

@@ -7,6 +7,10 @@ context: the feature type the text implies ("the river Sosva"), coherence
 with the countries and regions of the document's other places (a place
 inside a state the text names gains; one in a country no other place of the
 story is in loses), and proximity to places named in the same passage.
+A settlement near a big city named in the same passage ranks as a quarter
+of it ("Camberwell" beside London), names listed together are drawn towards
+each other ("Morpeth and Maitland"), and a city that is all of its state is
+the city ("Singapore").
 Scores are turned into probabilities (a softmax), so ambiguity that remains
 shows as a low confidence and the alternatives are kept.  This is collective toponym
 resolution in the spirit of the Edinburgh Geoparser's ranking, written for
@@ -67,6 +71,8 @@ OLD_NAME_UNDATED = -1.0
 CAPITAL_POPULATION = 50_000   # a city that gives its name to its province
 CAPITAL_KM = 100.0
 LIST_WEIGHT = 1.5            # names listed together are usually of one kind (states, countries...)
+LIST_NEAR_WEIGHT = 1.5       # ... and of one region
+LIST_NEAR_KM = 200.0
 NAMED_REGION_WEIGHT = 1.5    # a place inside a state or province named in the same passage
 NAMED_REGION_FAR = 1.0       # ... named elsewhere in the text ("we came to Illinois" on page one)
 NAMED_REGION_FEATURES = frozenset({"us_state", "admin1", "historical_region", "region"})
@@ -74,6 +80,11 @@ MAJOR_CITY = 500_000         # a namesake this big is not outweighed by the name
 FOREIGN_PENALTY = -0.75      # a place in a country none of the story's other places is in
 STATE_FEATURES = frozenset({"us_state", "country"})
 FOREIGN_CONTEXT = 3          # other resolved names needed before a country counts as foreign
+CITY_STATE_SHARE = 0.5      # a city with this share of its country's people is a city-state
+CITY_STATE_MARGIN = 0.1
+QUARTER_CITY = 1_000_000     # a city this big holds quarters and suburbs that have names of their own
+QUARTER_KM = 20.0            # ... within this distance of its point
+QUARTER_DROP = 1.5           # a quarter of a named city ranks as a town a thirtieth its size
 
 
 def coarse(feature: str | None) -> str:
@@ -152,6 +163,8 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
             total += w
         # states and provinces the text names: a place inside one is likely meant
         context = [m for m in live if rnd > 0 or m.fixed]
+        big_cities = [(m, m.confidence if m.probs else 1.0) for m in context
+                      if coarse(m.best.feature) == "city" and (m.best.population or 0) >= QUARTER_CITY]
         regions = [(m, m.confidence if m.probs else 1.0) for m in context
                    if m.best.feature in NAMED_REGION_FEATURES]
         for n in live:
@@ -181,6 +194,12 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
                     s = max(s, float(capital.score))
                 if id(cand) in capitals:
                     s -= CITY_OVER_REGION
+                city_state = _city_state(cand, n.places) is not None
+                if city_state:
+                    # "to Singapore", "from Monaco": the city, which is all of its state
+                    s += CITY_STATE_MARGIN
+                elif cand.feature == "country" and any(_city_state(p, n.places) is cand for p in n.places):
+                    s = min(s, max((float(p.score) for p in n.places if _city_state(p, n.places) is cand)) - CITY_STATE_MARGIN)
                 if has_admin and cand.feature == "city" and (cand.population or 0) >= BIG_CITY:
                     # "New York", "Washington": the city, unless the text says otherwise
                     s += CITY_OVER_REGION
@@ -190,6 +209,8 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
                 if year is None and cand.match == "historical" and cand.valid_to is not None:
                     # without dates, a text is taken to use today's names ("Salisbury" in a news story)
                     s += OLD_NAME_UNDATED
+                if big_cities and neighbours:
+                    s = max(s, _quarter_score(n, cand, [(m, w) for m, w in big_cities if m.key in neighbours]))
                 if hint:
                     s += HINT_BONUS if coarse(cand.feature) in COMPATIBLE.get(hint, {hint}) else HINT_MISMATCH
                 # another name of the document already refers to this place ("Beresov" and "Berezov")
@@ -208,7 +229,7 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
                 if context:
                     s += _region_bonus(n, cand, regions, neighbours)
                     mine = own if n.best and n.best.country == cand.country else 0.0
-                    if cand.feature not in LARGE_FEATURES and cand.country and total - own > 0 \
+                    if cand.feature not in LARGE_FEATURES and not city_state and cand.country and total - own > 0 \
                             and len(context) > FOREIGN_CONTEXT and country_w.get(cand.country, 0.0) - mine <= 0:
                         # "a place called Salamanca" on a train from New York to Chicago: not the
                         # Mexican city, when no other place of the story is in Mexico
@@ -216,6 +237,8 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
                 if rnd > 0 and n.listed:
                     # "California, Washington, Utah and Idaho": the state, like the others
                     s += LIST_WEIGHT * _list_share(n, cand, names)
+                    # "up the Hunter to Morpeth and Maitland": names listed together lie together
+                    s += LIST_NEAR_WEIGHT * _list_near(n, cand, names)
                 if neighbours:
                     # near the places of the same passage; a country is "near" the places it contains
                     near = 0.0
@@ -233,6 +256,35 @@ def resolve(names: dict[str, Name], rounds: int = 3, year: int | None = None) ->
             n.scores = scores
             n.probs = _softmax(scores)
             n.choice = max(range(len(scores)), key=lambda k: (scores[k], -k))
+
+
+def _city_state(cand, places):
+    """The country a city is all but the whole of, when the name is both ("Singapore",
+    "Monaco", "Macao"): a same-named country of the same code with at most twice its people."""
+    if cand.feature not in ("city", "town") or not cand.population or cand.match == "variant":
+        return None
+    for p in places:
+        if p.feature == "country" and p.country == cand.country and p.match == "exact" \
+                and cand.population >= CITY_STATE_SHARE * (p.population or 0):
+            return p
+    return None
+
+
+def _quarter_score(n: Name, cand, big_cities: list) -> float:
+    """The score of a settlement as a quarter or suburb of a big city named in the same
+    passage ("Camberwell" beside London, "Richmond" beside Melbourne): the
+    gazetteer knows such quarters with little or no population of their own, so they rank
+    as a sizeable town, below the city; a far namesake keeps its own score."""
+    if coarse(cand.feature) != "city":
+        return float("-inf")
+    best = float("-inf")
+    for m, w in big_cities:
+        c = m.best
+        if m is n or c.id == cand.id or (cand.population or 0) * 10 > (c.population or 0):
+            continue
+        if km(cand.lat, cand.lon, c.lat, c.lon) <= QUARTER_KM:
+            best = max(best, w * (float(c.score) - QUARTER_DROP))
+    return best
 
 
 def _inside(cand, region) -> bool:
@@ -279,6 +331,21 @@ def _list_share(n: Name, cand, names: dict[str, Name]) -> float:
         if m.best.feature == cand.feature:
             same += w
     return same / total if total else 0.0
+
+
+def _list_near(n: Name, cand, names: dict[str, Name]) -> float:
+    """Closeness of a candidate to the nearest settlement or feature listed with ``n``
+    (weighted by that name's confidence), 1 at the same point, falling with distance."""
+    if cand.feature in LARGE_FEATURES:
+        return 0.0
+    best = 0.0
+    for key in n.listed:
+        m = names.get(key)
+        if m is None or m.best is None or m.best.feature in LARGE_FEATURES:
+            continue
+        w = m.confidence if m.probs else 1.0
+        best = max(best, w * math.exp(-km(cand.lat, cand.lon, m.best.lat, m.best.lon) / LIST_NEAR_KM))
+    return best
 
 
 PROVINCE_KM = 400.0          # a town this near a same-named province's point gives it its name

@@ -3,7 +3,9 @@
 Per section: candidate spans come from the gazetteer matcher, spaCy's
 GPE/LOC/FAC entities and context cues; each is scored as a place or not
 (:mod:`chronotope.places.recognize`), and the names accepted are resolved
-together with the names of earlier sections (:mod:`chronotope.places.resolve`).
+together with the names of earlier sections (:mod:`chronotope.places.resolve`);
+a name rejected only for the tagger's label is accepted if it lies near the
+passage's resolved places (:mod:`chronotope.places.coherence`), and resolved again.
 Mentions are added in ``process`` so that the people stage, which runs
 after this one on the same section, can skip the spans claimed as places.
 
@@ -24,6 +26,7 @@ from statistics import median
 from ..spans import SpanSet
 from ..document import Document, Entity, slug
 from ..pipeline import BaseStage
+from ..places.coherence import near_the_story
 from ..places.cues import load_cues
 from ..places.recognize import Evidence, Recognizer, lowercase_words
 from ..gazetteer import normalize_name
@@ -126,19 +129,18 @@ class PlacesStage(BaseStage):
         names: dict[str, Name] = st["names"]
         for n in names.values():
             n.fixed = True
-        for c in accepted:
-            n = names.get(c.key)
-            if n is None:
-                n = names[c.key] = Name(c.key, c.places)
-            if c.feature:
-                n.hints[c.feature] += 1
-            para = _paragraph_index(doc, c.nstart)
-            n.passages.add(para)
+        _add_names(doc, names, accepted)
         for group in listed_groups(sdoc, accepted):
             keys = {c.key for c in group}
             for k in keys:
                 names[k].listed |= keys - {k}
         resolve(names, year=year)
+        rescued = near_the_story(cands, names, ev, lambda pos: _paragraph_index(doc, pos))
+        if rescued:
+            # "up to Launceston" tagged a person, in a paragraph about Hobart: resolved again with it
+            _add_names(doc, names, rescued)
+            resolve(names, year=year)
+            accepted = [c for c in cands if c.accepted]
         cues = load_cues()
         within = place_within(sdoc, accepted, names, cues)
         for c in accepted:
@@ -147,6 +149,10 @@ class PlacesStage(BaseStage):
                 # (not "the District of Massachusetts": a court's district is the state)
                 # "in the district of Kypseli" after a town: a quarter of that town
                 host = _town_before(doc, c, accepted, names, base, sdoc, paragraph=True)
+                if host is None:
+                    # "at Buenos Aires, the English quarter" opening a paragraph: the quarter is
+                    # of the town the story was last in
+                    host = _town_before(doc, c, accepted, names, base, sdoc, paragraph=True, anywhere=True)
                 if host is not None:
                     within[id(c)] = host
 
@@ -222,6 +228,17 @@ class PlacesStage(BaseStage):
                                            confidence=round(place_conf, 3) if place is not None else 0.5)
             elif c.text != ent.name and c.text not in ent.aliases:
                 ent.aliases.append(c.text)
+
+
+def _add_names(doc: Document, names: dict, cands) -> None:
+    """Count accepted candidates into the document's names: feature hints and passages."""
+    for c in cands:
+        n = names.get(c.key)
+        if n is None:
+            n = names[c.key] = Name(c.key, c.places)
+        if c.feature:
+            n.hints[c.feature] += 1
+        n.passages.add(_paragraph_index(doc, c.nstart))
 
 
 PUBLICATION = re.compile(r"\(\s*$")
@@ -323,12 +340,23 @@ def _setting_cue(cue) -> bool:
 
 
 def _district(sdoc, c, cues) -> bool:
+    """"the district of Kypseli", or "Buenos Aires, the English quarter": a quarter of a town."""
     words = [t.lower_ for t in sdoc[max(0, c.i - 3):c.i] if t.lower_ not in ("the", "a")]
-    return len(words) >= 2 and " ".join(words[-2:]) in cues.district_before
+    if len(words) >= 2 and " ".join(words[-2:]) in cues.district_before:
+        return True
+    after = sdoc[c.j:c.j + 6]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an"):
+        return False
+    for t in after[2:]:
+        if t.lower_ in cues.district_after:
+            return True
+        if not (t.is_alpha and t.pos_ in ("ADJ", "PROPN", "NOUN")):
+            return False
+    return False
 
 
 def _town_before(doc, c, accepted, names, base, sdoc, paragraph: bool = False,
-                 setting: bool = False) -> Name | None:
+                 setting: bool = False, anywhere: bool = False) -> Name | None:
     """The last town named before a building in the same sentence (or paragraph): "In
     Moscow we were marched to the Butyrki transit prison".  In the sentence, and in the
     paragraph when ``setting`` is true, the town must be named as the scene ("in Moscow",
@@ -338,6 +366,8 @@ def _town_before(doc, c, accepted, names, base, sdoc, paragraph: bool = False,
     para = _paragraph_index(doc, c.nstart)
 
     def same(pos: int) -> bool:
+        if anywhere:          # the last town named anywhere before
+            return True
         return _paragraph_index(doc, pos) == para if paragraph else pos >= lo
     by_id = {n.best.id: n for n in names.values() if n.best is not None and not n.out_of_place}
     host, pos = None, -1
