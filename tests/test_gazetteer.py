@@ -518,3 +518,10 @@ def test_possessive_name_split_by_the_tokeniser_is_matched(gz):
     spans = gz.match_tokens(["at", "Devil", "'s", "Gate", "five"])
     assert spans and spans[0][:2] == (1, 4)
     assert gz.match_tokens(["London", "'s", "Gate"])[0][:2] == (0, 1)
+
+
+def test_colonial_protectorates_and_colonies_by_their_period_names(gz):
+    """Names a 1920s-60s text uses for territories GeoNames lists only under today's names."""
+    for name, country in (("Nyasaland", "MW"), ("Upper Volta", "BF"), ("Basutoland", "LS"), ("Dahomey", "BJ")):
+        hits = gz.lookup(name)
+        assert hits and hits[0].feature == "polity" and hits[0].country == country, (name, hits[:2])
