@@ -87,6 +87,7 @@ def cluster_people(items: list[Item]) -> list[Cluster]:
             clusters.append(target)
             by_surname.setdefault(key, []).append(target)
         target.items.append(it)
+    _merge_before_particle(clusters, by_surname)
     by_given: dict[str, list[Cluster]] = {}
     for c in clusters:
         for g in {fold(p.first) for p in c.full}:
@@ -121,6 +122,29 @@ def cluster_people(items: list[Item]) -> list[Cluster]:
     for c in clusters:
         c.items.sort(key=lambda i: i.pos)
     return clusters
+
+
+def _merge_before_particle(clusters: list[Cluster], by_surname: dict[str, list[Cluster]]) -> None:
+    """"Sheikh Abdul Kadir" is "Abdul Kadir al-Fatani": a name that is all the given names
+    of one fuller name whose surname opens with a particle (al-, bin, van) is that person."""
+    fuller: dict[tuple[str, ...], list[Cluster]] = {}
+    for c in clusters:
+        for p in c.full:
+            if p.last[:1].islower() and len(p.given) >= 1:
+                fuller.setdefault(tuple(fold(w) for w in p.given), []).append(c)
+    for c in list(clusters):
+        forms = {tuple(fold(w) for w in p.given + [p.last]) for p in c.full}
+        if len(forms) != 1:
+            continue
+        targets = {id(t): t for t in fuller.get(next(iter(forms)), []) if t is not c}
+        if len(targets) != 1:
+            continue
+        target = next(iter(targets.values()))
+        target.items.extend(c.items)
+        clusters.remove(c)
+        for cs in by_surname.values():
+            if c in cs:
+                cs.remove(c)
 
 
 def _merge_variants(clusters: list[Cluster]) -> None:

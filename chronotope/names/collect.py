@@ -21,8 +21,8 @@ from .model_entities import read_model_entities
 from .org_rules import (acronym_token, defined_acronym, head_word, known_org, lead_head_phrase, numbered_unit,
                         org_after_run, org_phrase, political_wing)
 from .parse import split_list
-from .person_rules import (collect_class_words, inverted_tail, is_initial, name_after_office, person_surfaces,
-                           subject_of_person_verb)
+from .person_rules import (collect_class_words, inverted_tail, is_initial, name_after_called, name_after_office,
+                           office_title, person_surfaces, quoted_nickname, subject_of_person_verb)
 from .tokens import PLACE_PREPOSITIONS, geographic_names, is_cap_token, lowercase_words, name_run, sentence_break
 from .vocab import is_given_name, words
 
@@ -70,6 +70,9 @@ def _titled_names(r: SectionReader) -> None:
                 i += 1          # "General Aspect", "the elder Fuegian": a common word after the title
                 continue
             j = name_run(sd, i + 1)
+            if office_title(doc, sd, i, j):
+                i = j           # "a Chief Clerk", "the Deputy Public Prosecutor", "the General Meeting"
+                continue
             if org_after_run(sd, i, j):
                 i += 1          # "the General Managers' Association", "the Elder Dempster line"
                 continue
@@ -130,10 +133,24 @@ def _token_rules(r: SectionReader) -> None:
             add("person", i, office, P_RULE, "office-apposition", 0.75)
             taken.update(range(i, office))
             continue
+        # C''. a nickname in quotes inside a name: 'Duncan "Jock" McIver'
+        nick = quoted_nickname(sd, i)
+        if nick and not any(x in taken for x in range(i, nick[0])):
+            add("person", i, nick[0], P_RULE, "nickname", 0.8, name=nick[1])
+            taken.update(range(i, nick[0]))
+            continue
+        # C'. a name introduced by "called" after a person noun: "a bailiff called Ah Seng"
+        called = name_after_called(doc, sd, i)
+        if called and not any(x in taken for x in range(i, called)) \
+                and ctx.place(base + t.idx, base + sd[called - 1].idx + len(sd[called - 1].text)) != "resolved":
+            add("person", i, called, P_RULE, "called", 0.75)
+            taken.update(range(i, called))
+            continue
         # D. a known given name followed by capitalised words: "Anatole France"
         if is_cap_token(t) and t.pos_ == "PROPN" and not t.is_stop and t.lower_ not in lower_words \
                 and t.ent_type_ in ("", "PERSON") and not t.text.isupper() and is_given_name(t.text) and i + 1 < len(sd) and is_cap_token(sd[i + 1]) \
-                and (i == 0 or sd[i - 1].lower_ not in PLACE_PREPOSITIONS) and not sentence_break(sd, i + 1):
+                and (i == 0 or sd[i - 1].lower_ not in PLACE_PREPOSITIONS | {"the", "a", "an"}) \
+                and not sentence_break(sd, i + 1):     # "The Long Strike" is no Mr. Long
             j = name_run(sd, i)
             if j >= i + 2 and ctx.place(base + t.idx, base + t.idx + len(t.text)) is None \
                     and not any(sd[x].text in vessel_names for x in range(i, j)) \
@@ -233,7 +250,8 @@ def _token_rules(r: SectionReader) -> None:
             continue
         # N. foreign names opened by their head: "Colegio Madrid", "Garde Mobile"
         lead = lead_head_phrase(sd, i) if i not in taken else None
-        if lead and ctx.place(base + t.idx, base + t.idx + len(t.text)) is None:
+        if lead and (ctx.place(base + t.idx, base + t.idx + len(t.text)) is None or lead - i >= 3):
+            # a head and two more words outweigh a place reading of the head ("Sociedad Geográfica de La Paz")
             add("organization", i, lead, P_RULE, "lead-head", 0.75)
             taken.update(range(i, lead))
             continue

@@ -26,6 +26,7 @@ _PLACE_CONTEXT = re.compile(
     r"([A-ZÀ-ÖØ-Þ][\w'-]+)\b(?!\s+[A-Z])")
 # "in Austrian Galicia"
 _PLACE_CONTEXT_ADJ = re.compile(r"\b(?:in|at|near|through|across|into)\s+[A-Z][\w'-]+\s+([A-Z][\w'-]+)\b(?!\s+[A-Z])")
+_PLACE_CONTEXT_PAIR = re.compile(r"\b(?:in|at|near|via|through|across|into)\s+([A-Z][\w'-]+\s+[A-Z][\w'-]+)\b(?!\s+[A-Z]|['’]s)")
 # "by rail to Lemberg", "bound for Kiel", "travellers for Odessa"
 _TRAVEL_CONTEXT = re.compile(
     r"\b(?:went|go|goes|going|gone|travelled|traveled|sailed|drove|rode|came|come|returned|journey|rail|train|"
@@ -146,6 +147,9 @@ def drop_places(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     bstart, bend = doc.nbody
     for rx in (_PLACE_CONTEXT, _PLACE_CONTEXT_ADJ, _TRAVEL_CONTEXT):
         place_words.update(m.group(1) for m in rx.finditer(doc.norm, bstart, bend))
+    # "the post in Ulu Pahang": two words, the first no given name ("in John Smith" is a man)
+    place_words.update(m.group(1) for m in _PLACE_CONTEXT_PAIR.finditer(doc.norm, bstart, bend)
+                       if not is_given_name(m.group(1).split()[0]))
     out = []
     for c in cands:
         if c.kind == "person" and (c.source in WEAK_SOURCES or c.source == "given-name") \

@@ -11,6 +11,9 @@ import re
 from .tokens import is_cap_token, name_run
 from .vocab import words
 
+# "the firm of Kaplan and Roth", "the house of Baring"
+_FIRM_OF = re.compile(r"\b(?:firm|house|partnership|company) of(?: the)?$")
+
 
 def _conj_run(sd, i: int) -> tuple[int, int] | None:
     """"Kaplan and Roth", "Hart & Lowe": (index of the joining word, end), or None."""
@@ -53,7 +56,7 @@ def firm_end(sd, i: int) -> int | None:
     """
     got = _conj_run(sd, i)
     if got is None:
-        return None
+        return _listed_firm(sd, i)
     j1, j2 = got
     if sd[j2 - 1].lower_ in {"co", "co."} or (sd[j2 - 1].lower_ in {"company", "son", "sons", "brothers"}
                                               and j2 - 1 == j1 + 1) or (
@@ -63,13 +66,35 @@ def firm_end(sd, i: int) -> int | None:
             j2 += 2
         return j2
     before = " ".join(x.lower_ for x in sd[max(0, i - 3):i])
-    if re.search(r"\b(?:firm|house|partnership|company) of(?: the)?$", before):
+    if _FIRM_OF.search(before):
         return j2
     k = j2
     if k < len(sd) and sd[k].text in {"'s", "’s", "'"}:
         k += 1
     if k < len(sd) and sd[k].text.islower() and sd[k].lower_ in words("firm_nouns"):
         return j2
+    return None
+
+
+def _listed_firm(sd, i: int) -> int | None:
+    """"the firm of Randles, Brother and Hudson": a list of names after "the firm of" is one firm."""
+    before = " ".join(x.lower_ for x in sd[max(0, i - 3):i])
+    if not _FIRM_OF.search(before):
+        return None
+
+    def run(k):             # capitalised words, "Brother" and "Sons" included
+        e = k
+        while e < len(sd) and e - k < 3 and is_cap_token(sd[e]) and not sd[e].is_sent_start:
+            e += 1
+        return e
+
+    j = run(i)
+    commas = 0
+    while j + 1 < len(sd) and sd[j].text == "," and is_cap_token(sd[j + 1]):
+        j = run(j + 1)
+        commas += 1
+    if commas and j + 1 < len(sd) and sd[j].lower_ in {"and", "&"} and is_cap_token(sd[j + 1]):
+        return run(j + 1)
     return None
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from .candidate import P_MODEL, P_RULE, SectionReader, is_place_run
 from .org_rules import ORG_MODEL_CONFIDENCE, bad_org, org_guess
-from .person_rules import (bad_person, full_name, imperative, modifies_next, person_evidence, possessive_name,
-                           role_before, taxon_context)
-from .tokens import PLACE_PREPOSITIONS
+from .person_rules import (bad_person, full_name, imperative, modifies_next, office_title, person_evidence,
+                           possessive_name, role_before, taxon_context)
+from .tokens import PLACE_PREPOSITIONS, is_cap_token
 from .vocab import words
 
 
@@ -83,8 +83,11 @@ def read_model_entities(r: SectionReader) -> None:
                 continue    # "at Punta Gorda", "near Rio de Janeiro"
             if _conj_with_place(ctx, sd, base, a, b):
                 continue
-            if all(sd[x].lower_ in words("titles") for x in range(a, b)):
-                continue
+            if all(sd[x].lower_ in words("titles") for x in range(a, b)) \
+                    or (sd[a].lower_ in words("titles") and office_title(doc, sd, a, b)) \
+                    or (a > 0 and sd[a - 1].lower_ in words("titles") and is_cap_token(sd[a - 1])
+                        and office_title(doc, sd, a - 1, b)):
+                continue    # "the Captain", "a Chief Clerk"
             add("person", a, b, P_MODEL, "model", 0.8)
         elif label in ("ORG", "GPE", "LOC", "FAC") and evidence and not (single and modifies_next(sd, b)) and (
                 place != "resolved" or evidence in ("role", "social") or span_text in person_ok) \

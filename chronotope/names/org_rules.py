@@ -248,27 +248,33 @@ def _org_left(sd, i: int) -> int:
 def org_phrase(sd, i: int) -> tuple[int, int] | None:
     """The organization phrase around head noun ``sd[i]``, or None."""
     a = _org_left(sd, i)
-    # "the Army and Navy Club", "the Mining and Forestry Institute": one name, not two
-    if a < i and a >= 2 and sd[a - 1].lower_ in {"and", "&"} and is_cap_token(sd[a - 2]) \
-            and not sd[a - 2].is_sent_start and sd[a - 2].lower_ not in words("titles"):
-        a = _org_left(sd, a - 1)
+    # "the Army and Navy Club", "the Workers' and Peasants' Party": one name, not two
+    if a < i and a >= 2 and sd[a - 1].lower_ in {"and", "&"}:
+        k = a - 2
+        if sd[k].text in ("'", "’") and k >= 1 and sd[k - 1].lower_.endswith("s"):
+            k -= 1          # "Workers' and"
+        if is_cap_token(sd[k]) and not sd[k].is_sent_start and sd[k].lower_ not in words("titles"):
+            a = _org_left(sd, k + 1) if k + 1 < a - 1 else _org_left(sd, a - 1)
+    a = _of_before(sd, a, i)
     b = i + 1
-    # "of Workers' Deputies", "of the Communist International"
-    if b + 1 < len(sd) and sd[b].lower_ in ("of", "for"):
-        k = b + 1
-        if k < len(sd) and sd[k].lower_ == "the":
-            k += 1
-        e = k
-        while e < len(sd) and (is_cap_token(sd[e]) or sd[e].text in {"'", "'s"} or (
-                sd[e].text == "-" and e + 1 < len(sd) and is_cap_token(sd[e + 1])) or (
-                sd[e].lower_ in {"and", "&"} and e > k and e + 1 < len(sd) and is_cap_token(sd[e + 1])
-                and sd[e + 1].lower_ not in words("org_heads") and sd[e + 1].lower_ not in words("titles")
-                and sd[e + 1].lower_.rstrip(".") not in words("titles"))) and sd[e].lower_ not in {"the"}:
-            e += 1          # "of Trade and Industry" as well as "of Workers' Deputies"
-        if e > k and not any(sd[x].lower_ in words("org_heads") for x in range(k, e)):
-            b = e
-    if a == i and b > i + 1 and sd[i].lower_ not in words("org_heads"):
+    # "of Workers' Deputies", "of the Communist International", "of Surgeons of Edinburgh",
+    # "on Labour" after a body that inquires ("the Royal Commission on Labour")
+    for second in (False, True):
+        if b + 1 >= len(sd) or not (sd[b].lower_ in ("of", "for") or (
+                sd[b].lower_ == "on" and sd[i].lower_ in _INQUIRY_HEADS and b == i + 1)):
+            break
+        if second and sd[b + 1].lower_ == "the":
+            break           # "the Department of Religious Affairs of the State": the state is no part
+        e = _capitalised_tail(sd, b + 1)
+        if e is None:
+            break
+        b = e
+    if a == i and b > i + 1 and sd[i].lower_ not in words("org_heads") \
+            and not (sd[i].lower_ in newspaper_words()[0] and a > 0 and sd[a - 1].lower_ == "the"):
         return None         # "the Mission of Cudico", "the Hospital of ...": a company word needs a name before it
+    if b == i + 1 and b < len(sd) and sd[a].lower_ in words("titles") and is_cap_token(sd[b]) \
+            and (sd[b].lower_ in words("roles") or sd[b].lower_ in words("titles")):
+        return None         # "the Chief Police Officer": an office's title, not the police
     if b - a == 1:
         if bare_newspaper(sd, i):
             return a, b     # "in the Times"
@@ -280,6 +286,43 @@ def org_phrase(sd, i: int) -> tuple[int, int] | None:
         if b < len(sd) and (sd[b].pos_ in ("NOUN", "PROPN", "ADJ") and not sd[b].is_punct):
             return None
     return a, b
+
+
+# bodies named after what they inquire into: "the Royal Commission on Labour"
+_INQUIRY_HEADS = {"commission", "committee", "conference", "council", "board", "congress", "tribunal"}
+
+
+def _capitalised_tail(sd, k: int) -> int | None:
+    """End of the capitalised words after "of" / "for" / "on" at ``sd[k]`` ("the Communist International"),
+    or None when there are none or they hold a head of their own (a second body)."""
+    if k < len(sd) and sd[k].lower_ == "the":
+        k += 1
+    e = k
+    while e < len(sd) and (is_cap_token(sd[e]) or sd[e].text in {"'", "'s"} or (
+            sd[e].text == "-" and e + 1 < len(sd) and is_cap_token(sd[e + 1])) or (
+            sd[e].lower_ in {"and", "&"} and e > k and e + 1 < len(sd) and is_cap_token(sd[e + 1])
+            and sd[e + 1].lower_ not in words("org_heads") and sd[e + 1].lower_ not in words("titles")
+            and sd[e + 1].lower_.rstrip(".") not in words("titles"))) and sd[e].lower_ not in {"the"}:
+        e += 1          # "of Trade and Industry" as well as "of Workers' Deputies"
+    if e == k or any(sd[x].lower_ in words("org_heads") for x in range(k, e)) \
+            or any(sd[x].ent_type_ in ("DATE", "TIME") for x in range(k, e)):
+        return None
+    return e
+
+
+def _of_before(sd, a: int, i: int) -> int:
+    """Start of "the Servants of India Society": one or two capitalised words and "of" right after "the"
+    before the words ending in the head at ``sd[i]``; otherwise ``a``."""
+    if a == 0 or a >= i or a < 3 or sd[a - 1].lower_ != "of":
+        return a
+    k = a - 2
+    while k >= 0 and a - 1 - k <= 2 and is_cap_token(sd[k]) and not sd[k].is_sent_start \
+            and sd[k].lower_ not in words("titles") and sd[k].lower_ not in words("org_heads") \
+            and sd[k].lower_ not in words("firm_heads") and sd[k].lower_ not in words("place_words"):
+        k -= 1
+    if k < a - 2 and k >= 0 and sd[k].lower_ == "the":
+        return k + 1
+    return a
 
 
 def org_guess(doc, sd, a: int, b: int, text: str) -> float | None:

@@ -103,8 +103,8 @@ def _parse_cached(text: str) -> NameParts:
         clean = f"{rest} {last}"
     else:
         toks = core.split()
-        if len(toks) == 1:
-            first, middle, last = "", "", toks[0]
+        if len(toks) == 1 or (toks[0] in words("particles") and toks[-1][:1].isupper()):
+            first, middle, last = "", "", core     # "von Hallerstein", "de la Sierra": a surname alone
         else:
             hn = HumanName(core)
             # nameparser takes a lone word after a title for a given name; keep our split

@@ -14,7 +14,7 @@ from collections import Counter
 
 from ..document import Document
 from .tokens import (LATIN_EPITHET, LATIN_WORD, PLACE_PREPOSITIONS, QUANTIFIERS, is_cap_token,
-                     lowercase_words, name_run)
+                     lowercase_words, name_run, sentence_break)
 from .vocab import given_name_gender, has_surname_ending, is_given_name, words
 
 
@@ -71,28 +71,101 @@ def name_after_office(doc, sd, i: int) -> int | None:
     if any(sd[x].lower_ in words("place_prefixes") or sd[x].lower_ in words("place_words") for x in range(i, j)):
         return None         # "the Province of Buenos Ayres, Santa Fe, ...": a list of places
     k = i - 2               # the last word of the office phrase
-    d = None
     while k >= 0 and i - k <= 9:
         t = sd[k]
         if t.lower_ in _OFFICE_DETERMINERS and t.text.islower() or (t.lower_ == "the" and t.is_sent_start):
-            d = k
-            break
-        if not (is_cap_token(t) or t.lower_ in _OFFICE_LINKS or (t.text.islower() and t.pos_ in ("ADJ", "NOUN"))):
+            if k + 1 < i - 1 and _office_head(sd, k, i):
+                return j
+            if k == 0 or sd[k - 1].lower_ != "of":
+                return None     # "the chief of the district, X,": look past "of the" for the head
+        elif not (is_cap_token(t) or t.lower_ in _OFFICE_LINKS or (t.text.islower() and t.pos_ in ("ADJ", "NOUN"))):
             return None
         k -= 1
-    if d is None or d + 1 >= i - 1:
-        return None
+    return None
+
+
+def _office_head(sd, d: int, i: int) -> bool:
+    """The noun phrase opened by the determiner ``sd[d]`` names an office: a role, or "Emir of Kano"."""
     h = d + 1
     while h < i - 1 and sd[h].text.islower() and sd[h].pos_ == "ADJ":
         h += 1              # "the former governor"
     head = sd[h]
     if head.text.islower() and (head.lower_ in words("roles") or head.lower_ in words("titles")):
-        return j
-    if is_cap_token(head) and h + 2 < i - 1 and sd[h + 1].lower_ == "of" and is_cap_token(sd[i - 2]) \
-            and head.lower_ not in words("place_words") and head.lower_ not in words("org_heads") \
-            and head.lower_ not in words("firm_heads") and head.lower_ not in words("place_prefixes"):
-        return j
-    return None
+        return True
+    return is_cap_token(head) and h + 2 < i - 1 and sd[h + 1].lower_ == "of" and is_cap_token(sd[i - 2]) \
+        and head.lower_ not in words("place_words") and head.lower_ not in words("org_heads") \
+        and head.lower_ not in words("firm_heads") and head.lower_ not in words("place_prefixes")
+
+
+_DEMONYM = re.compile(r"(?:ian|ean|an|er|ese|ite|man|woman)$")
+
+
+def name_after_called(doc, sd, i: int) -> int | None:
+    """End of a name introduced by "called" / "named" after a noun for a person.
+
+    "a Land Office bailiff called Ah Seng", "a Clydesider called MacAskill",
+    "a jobber named Bapu Salvi": the noun before the verb is a role
+    (``roles.txt``) or a capitalised word for a kind of person ("Clydesider",
+    "Aberdonian"), which keeps out "a village called Ifield". The name is one
+    to three capitalised words, not a title, not a place's.
+    """
+    if i < 2 or sd[i - 1].lower_ not in {"called", "named"} or not is_cap_token(sd[i]) or sd[i].text.isupper() \
+            or sd[i].lower_ in words("titles"):
+        return None
+    noun = sd[i - 2]
+    if noun.text == ",":
+        return None         # "..., called Smith": the name of whatever came before
+    person_noun = (noun.text.islower() and noun.lower_ in words("roles")) or (
+        is_cap_token(noun) and _DEMONYM.search(noun.lower_) and noun.lower_ not in words("titles")
+        and i >= 3 and (sd[i - 3].lower_ in {"a", "an"} or (sd[i - 3].pos_ == "ADJ" and sd[i - 3].text.islower())))
+    if not person_noun:
+        return None
+    j = name_run(sd, i, 3)
+    if j == i or any(sd[x].lower_ in words("place_words") or sd[x].lower_ in words("org_heads") for x in range(i, j)):
+        return None
+    return j
+
+
+def office_title(doc, sd, i: int, j: int) -> bool:
+    """The title word ``sd[i]`` and the capitalised words after it name an office, not a person.
+
+    "a Chief Clerk": the words are role nouns; "the Deputy Public Prosecutor":
+    a role or title word closes the run; "the General Meeting": after "the",
+    an unabbreviated title and a word the document also writes in small
+    letters. "Captain Cook", "Mr. Secretary Seward" and "the Emperor
+    Napoleon" stay people.
+    """
+    if j <= i + 1 or sd[i].text.endswith(".") or i == 0 or sd[i - 1].lower_ not in _OFFICE_DETERMINERS | {"a", "an"}:
+        return False        # an office takes a determiner: "a Chief Clerk"; "Captain Porter" is a man
+    run = [sd[x] for x in range(i + 1, j)]
+    if all(t.lower_ in words("roles") for t in run):
+        return True
+    if j < len(sd) and is_cap_token(sd[j]) and not sd[j].text.endswith(".") and not sentence_break(sd, j) \
+            and (sd[j].lower_ in words("roles") or sd[j].lower_ in words("titles")):
+        return True
+    return j == i + 2 and sd[i - 1].lower_ == "the" and run[0].lower_ in lowercase_words(doc) \
+        and not is_given_name(run[0].text)
+
+
+_QUOTES = {'"', "'", "“", "”", "‘", "’", "``", "''"}
+
+
+def quoted_nickname(sd, i: int) -> tuple[int, str] | None:
+    """A nickname in quotes inside a name: 'Duncan "Jock" McIver' -> (end, "Duncan McIver").
+
+    ``sd[i]`` is a known given name, or a title's name word; a quoted
+    capitalised word and a capitalised surname follow. The name is read
+    without the nickname, so it clusters with "McIver" and "Duncan McIver".
+    """
+    if i + 4 >= len(sd) or not is_cap_token(sd[i]) or sd[i + 1].text not in _QUOTES \
+            or sd[i + 3].text not in _QUOTES or not is_cap_token(sd[i + 2]) or not is_cap_token(sd[i + 4]):
+        return None
+    if not (is_given_name(sd[i].text) or (i > 0 and sd[i - 1].lower_ in words("titles"))):
+        return None
+    if sd[i + 2].lower_ in words("titles") or sd[i + 4].lower_ in words("titles"):
+        return None
+    j = name_run(sd, i + 4, 2)
+    return j, " ".join([sd[i].text] + [sd[x].text for x in range(i + 4, j)])
 
 
 def role_before(sd, a: int) -> bool:
@@ -236,6 +309,9 @@ def collect_class_words(doc: Document, sdoc, sd) -> None:
         if not t.is_title or t.is_sent_start:
             continue
         prev = sd[i - 1].lower_
+        if i >= 2 and sd[i - 1].pos_ == "ADJ" and sd[i - 1].text.islower() and prev != "certain" \
+                and sd[i - 2].lower_ in {"a", "an"}:
+            prev = "a"      # "a hard Aberdonian", "a young Englishman"; not "a certain Smith"
         if prev not in QUANTIFIERS and prev != "the":
             continue
         k = i + 1

@@ -169,3 +169,31 @@ def propagate_surnames(doc: Document, cands: list[Candidate]) -> list[Candidate]
             continue
         out.append(Candidate("person", s, e, m.group(), P_WEAK, "propagated", 0.7))
     return out
+
+
+# "A. C. DUNDAS, Secretary." / "ROBERT GOURLAY, Chairman." alone on a line
+_SIGNATURE = re.compile(
+    r"^[ \t]*((?:[A-Z]\.[ \t]*){1,3}[A-Z][A-Z'’-]+|[A-Z][A-Z'’-]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][A-Z'’-]+)"
+    r",[ \t]*([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)?\.?[ \t]*$", re.M)
+
+
+def find_signatures(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """A name in capitals signing a report or letter: "A. C. DUNDAS, Secretary." on its own line.
+
+    The office after the comma (a role or title word, ``roles.txt`` and
+    ``titles.txt``) marks the capitals as a person's name; the name is read in
+    ordinary case so it clusters with the same name written the usual way.
+    """
+    taken = _Spans([(c.nstart, c.nend) for c in cands])
+    bstart, bend = doc.nbody
+    out = list(cands)
+    for m in _SIGNATURE.finditer(doc.norm, bstart, bend):
+        office = m.group(2).lower()
+        if office not in words("roles") and office not in words("titles"):
+            continue
+        s, e = m.span(1)
+        if taken.overlaps(s, e):
+            continue
+        name = " ".join(w.capitalize() if len(w.rstrip(".")) > 1 else w for w in m.group(1).split())
+        out.append(Candidate("person", s, e, name, P_RULE, "signature", 0.8))
+    return out

@@ -13,6 +13,7 @@ after a title or from initials is kept, the text having marked it a person's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..document import Document
 from .candidate import Candidate
@@ -78,12 +79,51 @@ def _bad_shape(doc: Document, c: Candidate, lower) -> bool:
         if word.endswith("ly") and after.startswith(",") and not is_given_name(word) \
                 and (word[:-2].lower() in lower | _ORDINALS or word[:-2].lower() + "e" in lower) and len(word) > 5:
             return True         # "Eighthly, a tooth", "Secondly,"
+    if _heading_only(doc, c, toks, lower):
+        return True             # "Chapter Four: The Long Strike and its Aftermath"
     last = toks[-1].rstrip(".,")
     if _FAMILY.search(last) and not is_given_name(toks[0]):
         return True             # "Carabidae"
     if len(toks) <= 2 and _GENUS.search(toks[0].lower()) and not is_given_name(toks[0]) and _latin_context(doc, c, before, after):
         return True
     return False
+
+
+_WORD = re.compile(r"\w[\w'’-]*")
+
+
+def word_counts(doc: Document) -> Counter:
+    """How often each word occurs in the document, as written (computed once, kept in ``doc.state``)."""
+    got = doc.state.get("people_word_counts")
+    if got is None:
+        got = doc.state["people_word_counts"] = Counter(_WORD.findall(doc.norm))
+    return got
+
+
+def _heading_only(doc: Document, c: Candidate, toks: list[str], lower) -> bool:
+    """A guessed name that stands only in a heading line and nowhere else in the document.
+
+    A heading ("Chapter Four: The Long Strike and its Aftermath, 1928-1934")
+    is a short line without closing punctuation whose capitals are those of a
+    title; a person it names is named again in the text. A full name opening
+    with a given name ("Letter to Anna Orlova") is kept unless every word is
+    also a common word of the document.
+    """
+    norm = doc.norm
+    ls = norm.rfind("\n", 0, c.nstart) + 1
+    le = norm.find("\n", c.nend)
+    le = len(norm) if le < 0 else le
+    line = norm[ls:le].strip()
+    if not line or len(line.split()) > 15 or line[-1] in ".!?;,\"”'’:":
+        return False
+    text = " ".join(toks)
+    if norm.count(text) > line.count(text):
+        return False            # named again outside the heading
+    every_common = all(w.lower() in lower for w in toks)
+    last = toks[-1].rstrip(".,")
+    if not every_common and word_counts(doc)[last] > _WORD.findall(line).count(last):
+        return False            # "Smith" in the text names the heading's "John Smith"
+    return every_common or not (len(toks) > 1 and is_given_name(toks[0]))
 
 
 def _latin_context(doc: Document, c: Candidate, before: str, after: str) -> bool:

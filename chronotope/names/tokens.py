@@ -21,6 +21,8 @@ POSSESSIVES = {"his", "her", "their", "my", "our", "your", "its"}
 _CAP = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 _WORD = re.compile(r"\w[\w'-]*")
 _REGNAL = re.compile(r"^[IVX]{1,5}\.?,?$")
+# a lower-case particle written on to a capitalised name: "kaNdlela" (Zulu "son of"), "deVries"
+GLUED_PARTICLE = re.compile(r"^([a-z]{1,3})[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+$")
 LATIN_WORD = re.compile(r"(?:a|us|um|i|ii|ae|is|es|ensis|icus|ata|oides)$")
 LATIN_EPITHET = re.compile(r"(?:ensis|icus|icum|ica|oides|iformis|atus|ii|ae)$")
 
@@ -34,6 +36,12 @@ def is_cap_token(tok) -> bool:
 def is_cap(text: str) -> bool:
     """A capitalised word that may be part of a name: not one of ``not_names`` ("I", "We")."""
     return bool(_CAP.match(text)) and text.lower() not in words("not_names")
+
+
+def glued_particle(text: str) -> bool:
+    """A surname with its particle written on: "kaNdlela", "deVries" (``glued_particles.txt``)."""
+    m = GLUED_PARTICLE.match(text)
+    return bool(m) and m.group(1) in words("glued_particles")
 
 
 def sentence_break(sd, j: int) -> bool:
@@ -83,6 +91,11 @@ def name_run(sd, i: int, limit: int = 4) -> int:
                 is_cap_token(sd[j + 1]) or (sd[j + 1].text.lower() in words("particles") and j + 2 < len(sd)
                                     and is_cap_token(sd[j + 2]))):
             j += 1          # "de Vega", "de la Vega", "van der Berg"
+        elif j > i and t.text.lower() in words("particles") and j + 2 < len(sd) and sd[j + 1].text == "-" \
+                and not t.whitespace_ and not sd[j + 1].whitespace_ and is_cap_token(sd[j + 2]):
+            j += 3          # "Abdul Kadir al-Fatani": a particle joined by a hyphen
+        elif j > i and glued_particle(t.text):
+            j += 1          # "Mangcwabe kaNdlela", "Ivan deVries": a particle written on to the name
         else:
             break
     return j

@@ -20,7 +20,7 @@ from ..names.filters import (drop_lone_guesses, drop_places, drop_titled_org_wor
                              resolve_overlaps)
 from ..names.narrator import find_narrator
 from ..names.shapes import drop_bad_shapes
-from ..names.propagate import find_in_capitals, join_inverted_names, propagate_surnames
+from ..names.propagate import find_in_capitals, find_signatures, join_inverted_names, propagate_surnames
 from ..pipeline import BaseStage
 
 
@@ -45,7 +45,7 @@ class PeopleStage(BaseStage):
             cands = doc.state.get("people_candidates", []) + note_author_candidates(doc)
             cands = drop_lone_guesses(drop_unlikely(doc, drop_bad_shapes(doc, cands)))   # before propagation: bad surnames do not spread
             cands = drop_titled_org_words(doc, cands)
-            cands = find_in_capitals(doc, join_inverted_names(doc, cands))
+            cands = find_signatures(doc, find_in_capitals(doc, join_inverted_names(doc, cands)))
             cands = drop_places(doc, drop_unlikely(doc, drop_bad_shapes(doc, propagate_surnames(doc, cands))))
             build_entities(doc, resolve_overlaps(cands))
             narrator = find_narrator(doc)
