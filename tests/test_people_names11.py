@@ -3,24 +3,8 @@
 Each test writes a short text of its own and runs it through the standard
 stages (places before people, as the command line runs them).
 """
-import importlib
-
-import pytest
-
 from chronotope.document import Document
-from chronotope.pipeline import Options, Pipeline
-from chronotope.stages import registry
-
-
-@pytest.fixture(scope="module")
-def full():
-    stages = []
-    for n in registry.STAGES:
-        try:
-            stages.append(importlib.import_module(f"chronotope.stages.{n}").make(Options()))
-        except ModuleNotFoundError:
-            pass
-    return Pipeline(Options(), stages=stages)
+from test_people import full  # noqa: F401  (the standard stages, as the command line runs them)
 
 
 def run(pipe, text):

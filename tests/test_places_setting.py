@@ -3,45 +3,20 @@
 Each test writes its own short text and runs the real stages (notes, times, places)
 with real spaCy and the real gazetteer index.
 """
-import math
-
 import pytest
 
-from chronotope.document import Document
-from chronotope.pipeline import Options, Pipeline
-from chronotope.stages import registry
-
-
-def km(lat1, lon1, lat2, lon2):
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1, a)))
+from chronotope.pipeline import Options
+from test_places import assert_near as _assert_near, geo_of, places_pipeline, run
 
 
 @pytest.fixture(scope="module")
 def pipeline():
-    opts = Options()
-    return Pipeline(opts, stages=registry.build(opts, names=["notes", "times", "places"]))
-
-
-def run(pipeline, text):
-    return pipeline.run(Document(text, source="test.txt"))
-
-
-def geo_of(doc, surface):
-    ms = [m for m in doc.mentions_of("place") if m.text == surface]
-    assert ms, f"{surface!r} not found as a place"
-    ids = {m.entity for m in ms}
-    assert len(ids) == 1, f"{surface!r} resolves to several entities: {ids}"
-    return doc.entities[ids.pop()].geo
+    return places_pipeline(Options())
 
 
 def assert_near(doc, surface, lat, lon, tol_km=30):
-    geo = geo_of(doc, surface)
-    assert geo is not None, f"{surface!r} unresolved"
-    d = km(lat, lon, geo["lat"], geo["lon"])
-    assert d <= tol_km, f"{surface!r} placed at {geo['name']} ({d:.0f} km off)"
+    """As in test_places, with a tighter default: these are towns, not regions."""
+    _assert_near(doc, surface, lat, lon, tol_km)
 
 
 def test_ship_named_after_a_town_does_not_make_the_town_a_person(pipeline):
