@@ -68,7 +68,7 @@ def last_stop(doc, places, v) -> str | None:
 
 
 _STOP_MARKS = re.compile(r"\b(?:thence|there|where|then|whence|after|before|stayed|stopped|spent|waited|"
-                         r"remained|until|till|days?|nights?|weeks?|months?|\d)\b", re.I)
+                         r"remained|until|till|days?|nights?|weeks?|months?|years?|later|afterwards|\d)\b", re.I)
 _ONWARD = re.compile(r"\b(?:to|into|for|towards?)\b", re.I)
 
 

@@ -15,19 +15,22 @@ or refused routes and movements told in the pluperfect (background) never
 move a traveller.
 
 Which places a frame names is read in :mod:`.journey_places`, an open vehicle settled in
-:mod:`.journey_modes`, and the legs written to the document by :mod:`.journey_output`.
+:mod:`.journey_modes`, and the legs written to the document by :mod:`.journey_output`; legs told
+out of order are sorted out in :mod:`.journey_order`, and who is aboard in :mod:`.journey_party`.
 """
 from __future__ import annotations
 
 from ..document import Document, Journey, Leg
 from . import vocab
 from .journey_modes import resolve_mode, same_vehicle_onward
+from .journey_order import arrival_told_first, dated_after, far_apart, new_stretch
+from .journey_party import aboard_vessel, aboard_with, party_from_where_it_is
 from .journey_output import chain_across  # noqa: F401  (re-exported: chronotope.events.chain_across)
 from .journey_output import emit_leg, planned_event, planned_leg, plans_kept
 from .journey_places import first_places, last_stop, passed_on_the_way, route_stages, split_stops
 from .resolve import date_for, dates_in, durations_in, paragraph_at, quantities_in
-from .tellers import letter_writer_at
-from .travellers import NARRATOR, kin_of, teller_key, traveller_key, travellers_of
+from .tellers import first_person, letter_writer_at
+from .travellers import NARRATOR, WRITER, kin_of, teller_key, traveller_key, travellers_of
 
 _DEBUG = bool(__import__("os").environ.get("CHRONOTOPE_DEBUG_JOURNEYS"))
 
@@ -96,6 +99,10 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         cands = [pid for pos, pid, who in locatives if pos < before and who == t.key]
         if cands:
             return last_stop(doc, cands, v)
+        if f.get("sender"):     # "Pringle sent his clerk to Madrid": from where the sender is
+            t0 = tracks.get(traveller_key(doc, dict(f, travellers=f["sender"]), focus, v))
+            if t0 is not None and t0 is not t:
+                return (t0.leg["to"] or t0.leg["from"]) if t0.leg is not None else t0.loc
         lead = kin_of(doc, f, v, (leader[0] if focus == t.key else focus) or NARRATOR)
         if lead is not None and lead != t.key and (lead in tracks or lead == NARRATOR):
             t0 = tracks.get(lead)
@@ -208,8 +215,9 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
     def origin(t, pid, f):
         para = para_of(f)
         here = (t.leg["to"] if t.leg is not None and t.leg["to"] else None) or t.loc
-        told = [l["from"] for l in t.legs[-4:]] + ([t.leg["from"]] if t.leg is not None and t.leg["to"] else [])
-        if pid != here and pid in told:
+        told_legs = t.legs[-4:] + ([t.leg] if t.leg is not None and t.leg["to"] else [])
+        told = [l["from"] for l in told_legs]
+        if pid != here and pid in told and not dated_after(doc, f, told_legs[told.index(pid):]):
             return              # "He left Trieste on 18 December": a retelling of a leg already told
         if t.leg is not None and t.leg["to"] is None:
             if t.leg["from"] is not None and t.leg["from"] != pid:
@@ -237,14 +245,15 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         ends = sorted([(sp, "from") for sp in f["from"]] + [(sp, "to") for sp in f["to"]])
         stretches, cur, last_end = [], {}, None
         for sp, end in ends:
+            places = first_places(doc, [sp])
+            if not places:
+                continue        # "reached as a passenger on a storeship out of Portsmouth": no end
             s0, e0 = sp[0], sp[1]
             gap = doc.norm[last_end:s0].lower() if last_end is not None else ""
-            if end in cur or "," in gap or ";" in gap or " and " in f" {gap} ":
+            if end in cur or new_stretch(gap):
                 stretches.append(cur)
                 cur = {}
-            places = first_places(doc, [sp])
-            if places:
-                cur[end] = places[0]
+            cur[end] = places[0]
             last_end = e0
         stretches.append(cur)
         if f.get("there") and "to" not in stretches[0]:
@@ -369,7 +378,9 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             para = paragraph_at(doc, f["nstart"])
             if not pl or para is None or doc.norm[para.nstart:f["nstart"]].strip():
                 continue        # a heading opens its paragraph
-            k = teller_key(doc, f["nstart"]) if letter_writer_at(doc, f["nstart"]) else (focus or NARRATOR)
+            # a dated heading in a diary is where its writer is, whoever the last entry followed
+            k = teller_key(doc, f["nstart"]) if letter_writer_at(doc, f["nstart"]) or first_person(doc) \
+                else (focus or NARRATOR)
             if _DEBUG:
                 print("HEADING", k, pl, repr(doc.norm[f["nstart"]:f["nstart"] + 40]))
             track(k)
@@ -381,6 +392,10 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         if typ == "travel":
             k = traveller_key(doc, f, focus, v)
             if k is None:
+                k = party_from_where_it_is(doc, f, focus, tracks, first_places(doc, f["from"]))
+            if f.get("vessel_call"):
+                k = aboard_vessel(tracks, focus) or k
+            if k is None:
                 continue
             frm = first_places(doc, f["from"])
             to = first_places(doc, f["to"], exclude=frm)
@@ -388,18 +403,27 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             at = first_places(doc, f["at"], exclude=frm + to)
             if f["kind"] == "stop" and at and not to:
                 to = at         # "we sail tomorrow and call at Copenhagen"
+            t0 = tracks.get(k)
+            if f.get("vessel_call") and t0 is not None and t0.leg is not None and t0.leg["to"] \
+                    and t0.leg["dest_frame"]["nstart"] < f["nstart"]:
+                # "she came up to Saigon on a cargo boat. The boat called at Kuala Lumpur": on the way
+                t0.leg["via"].extend(p for p in to if p not in t0.leg["via"] and p != t0.leg["to"])
+                continue
             if f["kind"] == "board" and frm and k != focus and focus in tracks and not f.get("planned") \
                     and not f.get("background") and not f.get("relative"):
-                vessel = _aboard_with(doc, tracks[focus], frm[0], f, frames)
+                vessel = aboard_with(doc, tracks[focus], frm[0], f, frames)
                 if vessel:      # "A Canadian officer came on board at Copenhagen": our vessel called there
                     dest(tracks[focus], frm[0], f, arrive=True)
                     if not tracks[focus].legs[-1]["modes"]:
                         tracks[focus].legs[-1]["modes"] = [vessel]
-            if f["lemma"] == "come" and f["kind"] == "move" and frm and not (to or via) and k != focus \
-                    and focus in tracks:
-                t0 = tracks[focus]      # "his wife came down from Paris to join him": to where we are
+            # "came" is toward the teller in a first-person text, else toward the one we follow
+            toward = NARRATOR if first_person(doc) and NARRATOR in tracks else focus
+            if (f["lemma"] == "come" or "in" in f.get("particles", ())) and f["kind"] == "move" and frm \
+                    and not to and k != toward \
+                    and toward in tracks:
+                t0 = tracks[toward]     # "his wife came down from Paris to join him": to where we are
                 here = (t0.leg["to"] or t0.leg["from"]) if t0.leg is not None else t0.loc
-                if heading is not None and heading[0] == focus:
+                if heading is not None and heading[0] == toward:
                     here = heading[1]   # a letter's body: the writer is where it is written from
                 if here and here not in frm:
                     to = [here]
@@ -430,14 +454,20 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             if _DEBUG:
                 print("FRAME", k, f["kind"], frm, to, via, repr(doc.norm[f["nstart"]:f["nstart"] + 60]))
             leader[0] = focus
-            if not k.startswith("np:"):
-                focus = k
+            if not k.startswith("np:") and k != WRITER and not ((f.get("relative") or f.get("background"))
+                                                                and focus is not None):
+                focus = k       # a biographer's trip, "Dr. Kerr, who came up from Baghdad", a pluperfect: asides
             t = track(k)
             d = dates_in(doc, f["nstart"], f["nend"])
-            if d and t.last_date and d[0].value[:10] < t.last_date[:10] and _far(d[0].value, t.last_date):
+            if d and t.last_date and d[0].value[:10] < t.last_date[:10] and far_apart(d[0].value, t.last_date):
                 continue        # told out of order: a memory, not the next stage
             if d:
                 t.last_date = d[0].value
+            if frm and to and t.leg is None and t.loc == to[-1] and frm[0] != t.loc and not via:
+                # "March 3rd, Beirut. ... since I first came to Beirut from Alexandria": how they came
+                # to be where they are, told afterwards; it does not take them back to Alexandria
+                remember(t, f)
+                continue
             fronted = first_places(doc, f.get("at_fronted", []), exclude=frm + to)
             if fronted and not frm and (t.leg is not None or t.legs):
                 here = (t.leg["to"] or t.leg["from"]) if t.leg is not None else t.loc
@@ -456,10 +486,16 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                     if p not in t.legs[-1]["via"]:
                         t.legs[-1]["via"].append(p)
                     continue
+                if t.leg is not None and t.leg["to"] and to and t.leg["to"] not in to + [p] and not frm:
+                    prev = t.leg        # "sailed to Marseille, and went on by rail through Lyon to
+                    t.close()           # Geneva": Lyon is on the next stage, not the one that ended
+                    t.open(prev["to"], para_of(f), f, _date(f))
                 if t.leg is None:
                     t.open(start_loc(t, f), para_of(f), f, _date(f))
                 if p not in t.leg["via"]:
                     t.leg["via"].append(p)
+                if f not in t.leg["frames"]:
+                    t.leg["frames"].append(f)   # "rode by way of Elvas": the horse is this leg's
             if f["kind"] == "stop" and at:
                 to = to or at
             stages = route_stages(doc, f) if len(frm) > 1 else []
@@ -500,6 +536,12 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             if not (same or f.get("fragment") or taker == focus
                     or (focus == NARRATOR and (f.get("first_person") or f.get("owner")) and not f.get("cue"))):
                 continue
+            if t.leg is not None and t.leg["to"] is None:
+                later = [g for g in same if g["trigger"][0] > f["trigger"][0] and g["from"]
+                         and first_places(doc, g["from"])[:1] not in ([], [t.leg["from"]])]
+                if later:       # "(cattle trucks to Amiens.) Lorries carried us on from Amiens to Albert"
+                    later[0]["modes"] = later[0]["modes"] + [(f["trigger"][0], f["mode"])]
+                    continue    # the vehicle of the stage that sentence starts, not of the one before
             # "at Helsingfors he found a steamer": a vehicle taken starts the next stage
             mode_add(t, f["mode"], f, onward=bool(f.get("taking")) and taker == focus)
         elif typ == "stop":
@@ -513,6 +555,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
     journeys = []
     for k, t in tracks.items():
         t.close()
+        t.legs = arrival_told_first(t.legs)
         if not t.legs and not t.memories:
             continue
         plans_kept(t, planned.get(k, []))
@@ -523,6 +566,8 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             j.attributes["traveller_text"] = k.split(":", 1)[1]
         elif k == NARRATOR and not travellers:
             j.attributes["traveller_text"] = "narrator"
+        elif k == WRITER and not travellers:
+            j.attributes["traveller_text"] = "the writer"
         if t.summary:
             j.attributes.update(t.summary)
         for leg in t.memories + t.legs:     # what was told as already done comes first
@@ -539,31 +584,3 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             j.attributes["traveller_text"] = k.split(":", 1)[1]
         journeys.append(j)
     return journeys
-
-
-def _aboard_with(doc, t: Track, pid: str, f, frames) -> str | None:
-    """The vessel ("ship" or "boat") this traveller is aboard when someone boards at a port: the
-    vehicle of the leg under way, else one named in the same paragraph while the traveller was
-    last somewhere else ("For four days the sea was like mountains ... on the ship")."""
-    leg = t.leg
-    if leg is not None:
-        if leg["to"] is None and leg["from"] != pid:
-            return next((m for m in leg["modes"] if m in ("ship", "boat")), None)
-        return None
-    if t.loc is None or t.loc == pid:
-        return None
-    para = paragraph_at(doc, f["nstart"])
-    for g in frames:
-        if g["type"] == "mode" and g.get("mode") in ("ship", "boat") and not g.get("planned") \
-                and para is not None and para.nstart <= g["nstart"] < para.nend:
-            return g["mode"]
-    return None
-
-
-def _far(a: str, b: str) -> bool:
-    try:
-        return abs(int(a[:4]) - int(b[:4])) >= 1
-    except ValueError:
-        return False
-
-

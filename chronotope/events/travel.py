@@ -128,7 +128,7 @@ def _harvest(tok, sent, prep_words):
     if tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN"):
         targets.add(tok.head.i)      # "From Tyumen the prisoners set out": a mis-parse of the clause
     for a in sent:
-        if a.pos_ not in ("ADP", "PART") or a.lower_ not in prep_words:
+        if a.pos_ not in ("ADP", "PART") or (a.lower_ not in prep_words and not by_way_of(a)):
             continue
         objs = [g for g in a.children if g.dep_ in ("pobj", "pcomp", "npadvmod")]
         if not objs and a.lower_ == "out":     # "walked out of Antwerp": the origin hangs on "of"
@@ -142,13 +142,21 @@ def _harvest(tok, sent, prep_words):
             if cur.head.i == cur.i:
                 break
             cur = cur.head
+            if _set_off_from(cur, a):
+                if cur.i in targets:
+                    break     # "as the Germans came in, on foot the whole way to Ostend": not theirs
+                continue      # ... but the movement the "as" clause is hung on
             if cur.i in targets:
                 ok = True
                 break
+            if cur.dep_ == "pcomp" and cur.lower_ in vocab.travel()["vehicles"]:
+                continue      # "went on by jeep up the coast road to Huế": a vehicle the tagger took for a verb
             if cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("relcl", "acl", "advcl", "ccomp"):
                 break
             if cur.pos_ not in ("ADP", "ADV", "PART", "NOUN", "PROPN", "CCONJ", "ADJ", "NUM"):
                 break
+            if cur.pos_ == "PROPN" and cur.dep_ == "dobj" and cur.head.i in targets and a.lower_ == "from":
+                continue      # "had reached Cadiz from Gibraltar", "from" hung on the place reached
             if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("pobj", "conj", "compound", "npadvmod"):
                 break         # "... the Empire: Poles from Warsaw": a noun of its own, not a route
         if ok:
@@ -169,6 +177,47 @@ def _harvest(tok, sent, prep_words):
             if nxt.pos_ == "PROPN" and not any(o.i == nxt.i for _, o in out):
                 out.append((doc[obj.i + 1], nxt))
     out.sort(key=lambda x: x[1].i)
+    return out
+
+
+def _set_off_from(verb, a) -> bool:
+    """Is the phrase at ``a`` set off by a comma after a short "as"/"when" clause that the parser
+    hung it on?  It then goes with the main clause ("he walked out of Antwerp as the Germans came
+    in, on foot the whole way to Ostend")."""
+    if verb.dep_ != "advcl" or verb.pos_ != "VERB" or a.i < verb.i or verb.head.pos_ != "VERB" or not any(
+            c.dep_ == "mark" and c.lower_ in ("as", "when", "while") for c in verb.children):
+        return False
+    return any(t.text == "," for t in verb.doc[verb.i + 1:a.i])
+
+
+def by_way_of(a) -> bool:
+    """The "of" of "rode by way of Elvas": a place passed, though "of" alone is no preposition of
+    passage."""
+    return a.lower_ == "of" and a.head.lower_ == "way" and a.head.head.lower_ == "by"
+
+
+def _back_at(sent, base, frame) -> list[dict]:
+    """"... and was back in Lisbon within the month": being back somewhere is a return there."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() != "be" or negated(tok):
+            continue
+        back = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "back"), None)
+        if back is None:
+            continue
+        to = [(p, o) for p, o in preps(back, {"in", "at"}) + preps(tok, {"in", "at"}) if o.pos_ == "PROPN"]
+        if not to:
+            continue
+        who = subject(tok)
+        top = tok
+        while who is None and top.dep_ == "conj":
+            top = top.head
+            who = subject(top) or next((subject(c) for c in top.children if c.dep_ == "advcl"
+                                         and c.i < top.i and subject(c) is not None), None)
+        roles = traveller_roles(who, base) if who is not None else focus_role(tok, base)
+        f = frame("arrive", "be", tok, [], to, [], [], roles, [], modal(tok), _pluperfect(tok))
+        f["past"] = _past(tok)
+        out.append(f)
     return out
 
 
@@ -305,7 +354,7 @@ def find(sent, base: int) -> list[dict]:
         pairs = _harvest(tok, sent, prep_words)
         frm = [p for p in pairs if p[0].lower_ in origin_p]
         to = [p for p in pairs if p[0].lower_ in dest_p or p[0].lower_ == "as"]
-        via = [p for p in pairs if p[0].lower_ in via_p or p[0].lower_ in ("down", "up")]
+        via = [p for p in pairs if p[0].lower_ in via_p or p[0].lower_ in ("down", "up") or by_way_of(p[0])]
         at = [p for p in pairs if p[0].lower_ in ("at", "in", "on")]
         if kind == "via":
             via += [(tok, o) for o in tok.children if o.dep_ in ("dobj",)]
@@ -338,6 +387,7 @@ def find(sent, base: int) -> list[dict]:
         modes = []
         if lemma in v["verb_modes"]:
             modes.append((base + tok.idx, v["verb_modes"][lemma]))
+        vessel = False
         if kind == "stop" and lemma in calls:
             nautical = lemma in v.get("nautical_calls", [])     # only a vessel "puts in at" a port
             vessel = who is not None and who.lower_ not in PERSONAL and (nautical or who.ent_type_ != "PERSON") and (
@@ -349,7 +399,12 @@ def find(sent, base: int) -> list[dict]:
         f = frame(kind, lemma, tok, frm, to, via, at, roles, modes,
                   _planned(tok, v) or _hearsay(tok) or _future_present(tok),
                   _pluperfect(tok) or _retrospective(tok, v))
+        if kind == "carried" and who is not None and who.dep_ in ("dobj", "obj"):
+            f["sender"] = traveller_roles(subject(tok), base)     # "Pringle sent his clerk to Madrid"
         f["past"] = _past(tok)
+        f["particles"] = [c.lower_ for c in tok.children if c.dep_ == "prt" or (      # "rode in from Homs": to here
+            c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children))]
+        f["vessel_call"] = kind == "stop" and lemma in calls and vessel    # "the boat called at X"
         f["pluperfect"] = _pluperfect(tok)    # "had reached Cádiz from Gibraltar": a leg before the story's present
         f["there"] = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)    # "had flown there"
         f["relative"] = tok.dep_ in ("relcl", "acl")     # "the police who boarded at Buyukdere": said of them
@@ -360,6 +415,7 @@ def find(sent, base: int) -> list[dict]:
         f["at_fronted"] = [sp for (p, o), sp in zip(at, f["at"]) if p.i < tok.i and o.pos_ == "PROPN"
                            and (subject(tok) is None or p.i < subject(tok).i)]
         frames.append(f)
+    frames.extend(_back_at(sent, base, frame))
     # "Reached Kiel at noon": a diary's opening verb that the tagger read as part of a name
     first = next((t for t in sent if not t.is_space), None)
     if first is not None and first.pos_ == "PROPN" and first.i + 1 < sent.end:
@@ -436,7 +492,7 @@ def find(sent, base: int) -> list[dict]:
                            "trigger": (base + named.idx, base + named.idx + len(named.text))})
         if not mode or in_simile(tok) or (has_finite and not cue and not carries_travellers(tok, v)):
             continue
-        verb = _governing_verb(tok)
+        verb = _governing_verb(tok.head if tok.pos_ == "VERB" and tok.dep_ == "pcomp" else tok)
         own = by_verb.get(base + verb.idx)
         if own is not None:
             attach_mode(own, (base + tok.idx, mode), v)

@@ -19,6 +19,8 @@ def traveller_token(verb, kind, v):
     """The token naming who travels: subject, or object of a carrying verb ("drove us")."""
     if not is_passive(verb):
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if objs and kind == "carried" and objs[0].lemma_.lower() in v["vehicles"] and objs[0].lower_ not in PERSONAL:
+            objs = []         # "the household took the Southern Railway to Trieste": the takers travel
         if objs and (kind == "carried" or (kind == "move" and objs[0].lower_ in PERSONAL)
                      or (kind == "arrive" and verb.lemma_.lower() == "get" and objs[0].lower_ in PERSONAL)):
             return objs[0]
@@ -113,6 +115,9 @@ def traveller_roles(who, base):
     for t in [who] + list(who.conjuncts) + [c for c in who.children if c.dep_ == "appos"]:
         r = role(t, base)
         r["span"] = np_span(t, base)
+        for c in t.children:    # "a young Galician named Tomás Ferro": the name given is who travels
+            if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call") and c.tag_ == "VBN":
+                r["span"] = (r["span"][0], max(r["span"][1], base + max(g.idx + len(g.text) for g in c.subtree)))
         r["kind"] = traveller_kind(t, v)
         r["lemma"] = t.lemma_.lower()
         if t.lower_ in ("he", "she", "him", "her", "himself", "herself"):
@@ -149,8 +154,9 @@ def plural_antecedent(pron, base, v, back: int = 2) -> dict | None:
         if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
             t = t.head            # "Karl and Nils": the list, from its first member
             listed = [c for c in t.conjuncts if c.pos_ in ("NOUN", "PROPN")]
-        if t.tag_ not in ("NNS", "NNPS") and not listed:
-            continue
+        if t.tag_ not in ("NNS", "NNPS") and not listed and not (
+                t.lemma_.lower() in v["group_nouns"] and t.lemma_.lower() not in v["vehicles"]):
+            continue        # "the couple ... They": a group named in the singular is "they" too
         lemma = t.lemma_.lower()
         r = role(t, base)
         r["span"] = np_span(t, base)
@@ -162,6 +168,8 @@ def plural_antecedent(pron, base, v, back: int = 2) -> dict | None:
         elif lemma in people or t.ent_type_ in ("PERSON", "NORP") or (
                 listed and all(c.pos_ == "PROPN" or c.lemma_.lower() in people for c in [t] + listed)):
             r["sort"] = "people"
+        elif t.dep_ == "pobj" and t.head.head.pos_ in ("NOUN", "PROPN"):
+            continue        # "advice on the foundations of its observatory ... They": a thing inside a phrase
         else:
             r["sort"] = "thing"
         return r

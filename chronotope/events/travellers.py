@@ -2,16 +2,17 @@
 group "they" stands for, or no one ("she carried them": the papers travelled).
 
 Split from :mod:`.journeys`, which chains the movements each traveller makes; here only the
-choice of traveller (a key: ``NARRATOR``, an entity id, ``np:<noun>`` for an unnamed traveller,
+choice of traveller (a key: ``NARRATOR``, ``WRITER``, an entity id, ``np:<noun>`` for an unnamed traveller,
 ``sig:<initials>`` for a letter writer known only by signature), from the roles that
 :mod:`.traveller_roles` read off the parse and the people stage's mentions.
 """
 from __future__ import annotations
 
-from .resolve import entities_for, mentions_in
-from .tellers import first_person, letter_writer_at, main_writer, protagonist
+from .resolve import entities_for, mentions_in, narrator
+from .tellers import first_person, letter_writer_at, main_writer, protagonist, quoted, third_person
 
 NARRATOR = "narrator"
+WRITER = "writer"       # the "I" of a text told in the third person: its author, not its subject
 FOCUS, NO_ONE = "(focus)", "(no one)"
 
 
@@ -22,9 +23,13 @@ def traveller_key(doc, f, focus, v) -> str | None:
     if not roles:
         return None
     kin = set(v.get("gendered_nouns", {})) | set(v.get("traveller_nouns", []))
-    if any(r.get("person") in ("I", "we") or r.get("kind") == "first"
-           or (r.get("owner") in ("I", "we") and r.get("lemma") not in kin) for r in roles):
-        return teller_key(doc, f["nstart"])    # "our convoy", not "my father": a relative travels on their own
+    first = [r for r in roles if r.get("person") in ("I", "we") or r.get("kind") == "first"
+             or (r.get("owner") in ("I", "we") and r.get("lemma") not in kin)]
+    if first:       # "our convoy", not "my father": a relative travels on their own
+        return teller_key(doc, f["nstart"], first[0]["span"][0])
+    if third_person(doc) and any(r.get("lemma") in v.get("household_nouns", []) and
+                                     doc.norm[r["span"][0]:r["span"][1]].lower().startswith("the ") for r in roles):
+        return NARRATOR     # "the couple left Lisbon" in a life: its subject's household, not whoever moved last
     owns = [r for r in roles if r.get("kind") == "own"]
     for r in owns:      # "his wife Hélène": the one named
         ids = _own_ids(doc, r)
@@ -50,11 +55,15 @@ def traveller_key(doc, f, focus, v) -> str | None:
     return None
 
 
-def teller_key(doc, pos: int) -> str:
-    """Whose "I" this is: the narrator's, or in letters by several hands, this letter's writer's
-    ("Verdun, 2 November 1803. My dear Meg, ... J. Calder": his movements, not hers)."""
+def teller_key(doc, pos: int, at: int | None = None) -> str:
+    """Whose "I" this is: the narrator's; in letters by several hands, this letter's writer's
+    ("Verdun, 2 November 1803. My dear Meg, ... J. Calder": his movements, not hers); in a
+    text told in the third person, its writer's ("When I went up to Porto in 2012" in a life
+    of someone else), unless the "I" (at ``at``, else ``pos``) is quoted: the subject's own words."""
     w = letter_writer_at(doc, pos)
     if w is None or w == main_writer(doc):
+        if third_person(doc) and not quoted(doc, pos if at is None else at):
+            return WRITER
         return NARRATOR
     return w
 
@@ -66,9 +75,20 @@ def _own_ids(doc, r) -> list[str]:
     head = [m.entity for m in mentions_in(doc, "person", nstart=hs, nend=he) if m.entity]
     if head:
         return list(dict.fromkeys(head))
-    return [i for i in entities_for(doc, r) if not any(
+    ids = [i for i in entities_for(doc, r) if not any(
         m.entity == i and doc.norm[m.nend:m.nend + 2] in ("'s", "\u2019s")
         for m in mentions_in(doc, "person", nstart=r["span"][0], nend=r["span"][1]))]
+    return ids or _by_surname(doc, doc.norm[hs:he])
+
+
+def _by_surname(doc, word: str) -> list[str]:
+    """"Pringle sent his clerk" where the people stage took the bare surname for no mention: the one
+    person whose full name ends in it."""
+    if not word[:1].isupper() or " " in word:
+        return []
+    ids = [e.id for e in doc.entities.values() if e.kind == "person" and len(e.name.split()) > 1
+           and e.name.split()[-1] == word]
+    return ids if len(ids) == 1 else []
 
 
 def _antecedent_key(doc, r, v) -> str | None:
@@ -84,6 +104,7 @@ def _antecedent_key(doc, r, v) -> str | None:
         if ids:
             e = doc.entities.get(ids[0])
             g = (e.attrs or {}).get("gender") if e is not None else None
+            g = g or nouns.get(a.get("lemma"))      # "her brother Paul": the noun tells, if the name does not
             if (g and g != want) or (a.get("relative") and g != want):
                 continue        # a relative clause's subject only when its gender tells
             return NARRATOR if ids[0] == protagonist(doc) else ids[0]
@@ -135,6 +156,9 @@ def _plural_key(doc, r, v) -> str | None:
 def travellers_of(doc, k) -> list[str]:
     if k == NARRATOR:
         n = protagonist(doc)
+        return [n] if n else []
+    if k == WRITER:
+        n = narrator(doc)
         return [n] if n else []
     if k.startswith(("np:", "sig:")):
         return []

@@ -21,10 +21,16 @@ def vehicle_mode(tok, v) -> str | None:
     for c in tok.children:      # "cattle trucks": a railway wagon, not a lorry
         if c.dep_ == "compound" and f"{c.lower_} {lemma}" in named:
             return named[f"{c.lower_} {lemma}"]
+    for t in tok.sent:      # "cattle trucks at Rouen, forty men to a truck": the same wagons again
+        if t.i < tok.i and t.lemma_.lower() == lemma:
+            for c in t.children:
+                if c.dep_ == "compound" and f"{c.lower_} {lemma}" in named:
+                    return named[f"{c.lower_} {lemma}"]
     if mode in ("car", "carriage") and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.dep_ == "pobj" and g.lower_ in v["rail_context"] for g in c.children) for c in tok.children):
         return "rail"         # "a comfortable car of the Perm railway"
-    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") and not (low == "foot" and tok.head.lower_ == "on"):
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") and not (low == "foot" and tok.head.lower_ == "on") \
+            and not (tok.dep_ == "pcomp" and tok.head.lower_ == "by"):     # "by jeep" tagged as a verb
         return None
     if low == "foot" and tok.head.lower_ != "on":
         return None
@@ -89,8 +95,8 @@ def carries_travellers(tok, v) -> bool:
     named = _named_before(tok)
     if named is not None and carries_travellers(named, v):
         return True           # "went aboard the City of Paris, an iron screw steamer" (mis-parsed)
-    if tok.dep_ == "pobj" and head.lower_ in CARRY_PREPS:
-        return True
+    if (tok.dep_ == "pobj" or (tok.dep_ == "pcomp" and head.lower_ == "by")) and head.lower_ in CARRY_PREPS:
+        return True           # ("by jeep" with the vehicle tagged as a verb, too)
     if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "nsubj") and c.lower_ in ("us", "me", "we") for c in head.head.children):
         return True           # "met us with a wagon", "we went with two carts"

@@ -8,6 +8,8 @@ from ..document import Document
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
+_THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
+_FIRST_ANY = re.compile(r"\b(?:I|me|my|myself|[Ww]e|us|[Oo]ur|ourselves)\b")
 _SIGNATURE_AFTER = re.compile(r"^[\s.,]*(?:[\w ,]*\d{4}\.?)?[\s\"'.]*$")
 
 
@@ -18,7 +20,9 @@ def find_narrator(doc: Document) -> str | None:
     end of a paragraph, perhaps with a date) is the narrator of a first-person
     text; failing a signature, the author the file's metadata names; failing
     that, the most often named person with a full name when they are named at
-    least three times.
+    least three times, unless the text speaks of "he" and "she" more than of "I" and "we": then the
+    most named is whom the text is about (a biography whose author says "when I went to
+    Lisbon"), not its teller.
     """
     text = doc.norm
     words_count = max(1, len(text.split()))
@@ -48,6 +52,8 @@ def find_narrator(doc: Document) -> str | None:
         for e in doc.entities.values():
             if e.kind == "person" and author in [e.name.lower()] + [a.lower() for a in e.aliases]:
                 return e.id
+        return None
+    if len(_THIRD_PERSON.findall(text)) > len(_FIRST_ANY.findall(text)):
         return None
     counts = Counter(m.entity for m in doc.mentions_of("person") if m.entity)
     for eid, n in counts.most_common():
