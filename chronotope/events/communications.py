@@ -12,18 +12,13 @@ import re
 
 from ..names.org_rules import newspaper_words
 from . import vocab
-from .syntax import MODALS, doc_text, governing_verb, is_passive, negated, preps, role, span_of, subject
+from .syntax import doc_text, governing_verb, is_passive, modal, negated, preps, role, span_of, subject
 
 DEMONSTRATIVES = {"this", "that", "these", "those", "such", "same"}
 ARRIVE_VERBS = {"reach", "arrive", "come", "get"}
 HOLD_VERBS = {"accumulate", "withhold", "hold", "keep", "confiscate", "seize", "intercept", "censor", "open"}
 RECEIVE_VERBS = {"receive", "get", "read", "reread"}
 NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "MONEY", "PERCENT"}
-
-
-def modal(tok) -> bool:
-    """A modal auxiliary ("would reach"), not the month the tagger took for one ("of 9 May reached")."""
-    return any(c.dep_ == "aux" and c.lower_ in MODALS and c.tag_ == "MD" for c in tok.children)
 
 
 def _party(tok) -> bool:

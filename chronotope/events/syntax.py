@@ -90,7 +90,8 @@ def negated(tok) -> str | None:
 
 
 def modal(tok) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children)
+    """A modal auxiliary ("would reach"), not a month the parser hung on the verb ("of 9 May reached")."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS and c.tag_ == "MD" for c in tok.children)
 
 
 def governing_verb(tok, hops: int = 4):
