@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from . import vocab
-from .syntax import FIRST_PLURAL, FIRST_SINGULAR, is_passive, modal, negated, preps, subject
+from .syntax import FIRST_PLURAL, FIRST_SINGULAR, doc_text, is_passive, modal, negated, preps, subject
 from .traveller_roles import PERSONAL, REFLEXIVE, focus_role, np_span, traveller_roles, traveller_token
 from .vehicles import (VEHICLE_PREPS, attach_mode, carries_travellers, in_simile, vehicle_mode, vehicle_owner,
                        vehicle_taker, vessel_name)
@@ -544,7 +544,7 @@ def find(sent, base: int) -> list[dict]:
                            "trigger": (base + first.idx, base + end.idx + len(end.text)),
                            "at": [(base + first.idx, base + end.idx + len(end.text), "")]})
     # a diary's dateline run into its entry: "March 5th, Damascus.—We came over the Lebanon ..."
-    rest = sent.doc.text[sent.end_char:sent.end_char + 4]     # the dash may open the next sentence
+    rest = doc_text(sent.doc)[sent.end_char:sent.end_char + 4]     # the dash may open the next sentence
     for m in DATELINE.finditer(sent.text + rest[:len(rest) - len(rest.lstrip(" \t"))] + rest.lstrip(" \t")[:1]):
         at = (sstart + m.start("place"), sstart + m.end("place"))
         frames.append({"type": "heading", "nstart": sstart + m.start("line"), "nend": send,
