@@ -64,6 +64,9 @@ def _retold_of(doc, f, kept, date_for, entities_for, places_in):
     if not subj_f and f["type"] not in SINGULAR_TYPES:
         return None       # nothing to tell this act from another of its kind
     date_f = date_for(doc, f["nstart"], f["nend"], f["trigger"][0], inherit=False)
+    if not date_f and f["type"] not in SINGULAR_TYPES:
+        return None       # one person is held, moved or arrested many times: only a shared date says "same"
+    pf = set(places_in(doc, f["nstart"], f["nend"]))
     for g in kept.candidates(f, subj_f):
         if g["nstart"] == f["nstart"]:
             continue
@@ -80,10 +83,10 @@ def _retold_of(doc, f, kept, date_for, entities_for, places_in):
                 continue
         elif f["type"] not in SINGULAR_TYPES:
             continue
-        pf, pg = set(places_in(doc, f["nstart"], f["nend"])), set(places_in(doc, g["nstart"], g["nend"]))
+        pg = kept.places_of(g, places_in)
         if pf and pg and not pf & pg and f["type"] not in SINGULAR_TYPES:
             continue          # held in a cell in the city, then held in a camp on an island
-        date_g = date_for(doc, g["nstart"], g["nend"], g["trigger"][0], inherit=False)
+        date_g = kept.date_of(g, date_for)
         if date_f and date_g:
             a, b = str(date_f.get("value", "")), str(date_g.get("value", ""))
             if not (a.startswith(b) or b.startswith(a)):
@@ -108,6 +111,8 @@ class _Kept:
         self.by_subject: dict[tuple, list[int]] = {}
         self.position: dict[int, int] = {}
         self.role_spans: dict[int, dict[str, set]] = {}
+        self.dates: dict[int, dict | None] = {}
+        self.places: dict[int, set] = {}
 
     def add(self, f: dict) -> None:
         k = self.position[id(f)] = len(self.frames)
@@ -116,6 +121,17 @@ class _Kept:
         self.role_spans[id(f)] = {slot: {tuple(r["span"]) for r in rs} for slot, rs in f["roles"].items()}
         self.by_type.setdefault(f["type"], []).append(k)
         self._index_subjects(f, f["roles"])
+
+    def date_of(self, g: dict, date_for):
+        """The first telling's own date (its span never changes, so it is read once)."""
+        if id(g) not in self.dates:
+            self.dates[id(g)] = date_for(self.doc, g["nstart"], g["nend"], g["trigger"][0], inherit=False)
+        return self.dates[id(g)]
+
+    def places_of(self, g: dict, places_in) -> set:
+        if id(g) not in self.places:
+            self.places[id(g)] = set(places_in(self.doc, g["nstart"], g["nend"]))
+        return self.places[id(g)]
 
     def merge_roles(self, target: dict, f: dict) -> None:
         """Add the participants of a retelling ``f`` that ``target`` does not have yet."""
