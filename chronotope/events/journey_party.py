@@ -30,7 +30,7 @@ def party_from_where_it_is(doc, f, focus, tracks, frm) -> str | None:
     if t is None or not frm or f.get("planned") or not any(
             r.get("text", "").lower() == "they" for r in f.get("travellers") or []):
         return None
-    here = (t.leg["to"] or t.leg["from"]) if t.leg is not None else t.loc
+    here = t.here
     return focus if here == frm[0] else None
 
 

@@ -48,6 +48,11 @@ class Track:
         self.texts: list[str] = []
         self.memories: list[dict] = []     # legs told in the pluperfect: made, but not where the story stands
 
+    @property
+    def here(self) -> str | None:
+        """Where the traveller is now: the open leg's destination, else its origin, else the last place."""
+        return (self.leg["to"] or self.leg["from"]) if self.leg is not None else self.loc
+
     def open(self, frm, para, frame, date=None):
         self.leg = {"from": frm, "to": None, "modes": [], "via": [], "para": para, "to_para": None,
                     "depart": date, "arrive": None, "frames": [frame], "distance_km": None,
@@ -102,11 +107,11 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         if f.get("sender"):     # "Pringle sent his clerk to Madrid": from where the sender is
             t0 = tracks.get(traveller_key(doc, dict(f, travellers=f["sender"]), focus, v))
             if t0 is not None and t0 is not t:
-                return (t0.leg["to"] or t0.leg["from"]) if t0.leg is not None else t0.loc
+                return t0.here
         lead = kin_of(doc, f, v, (leader[0] if focus == t.key else focus) or NARRATOR)
         if lead is not None and lead != t.key and (lead in tracks or lead == NARRATOR):
             t0 = tracks.get(lead)
-            here = None if t0 is None else (t0.leg["to"] or t0.leg["from"]) if t0.leg is not None else t0.loc
+            here = None if t0 is None else t0.here
             if here is None:    # where the one we follow was last said to be, by name or pronoun
                 cands = [pid for pos, pid, who in locatives if pos < before and who == lead]
                 here = cands[-1] if cands else None
@@ -363,7 +368,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             if t is not None and k == focus and stops and f.get("fronted") and not f.get("background") \
                     and (t.leg is not None or t.legs):
                 # "At Berezov, on 12 February, Trotsky wrote ...": the one we follow is now there
-                here = (t.leg["to"] or t.leg["from"]) if t.leg is not None else t.loc
+                here = t.here
                 if stops[0] != here:
                     dest(t, stops[0], f, arrive=True)
                 continue
@@ -422,7 +427,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                     and not to and k != toward \
                     and toward in tracks:
                 t0 = tracks[toward]     # "his wife came down from Paris to join him": to where we are
-                here = (t0.leg["to"] or t0.leg["from"]) if t0.leg is not None else t0.loc
+                here = t0.here
                 if heading is not None and heading[0] == toward:
                     here = heading[1]   # a letter's body: the writer is where it is written from
                 if here and here not in frm:
@@ -432,11 +437,11 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                     here = None
                     if k in tracks:
                         t0 = tracks[k]
-                        here = (t0.leg["to"] or t0.leg["from"]) if t0.leg is not None else t0.loc
+                        here = t0.here
                     elif focus in tracks:   # someone first seen beside us ("he must go back to Danzig")
                         t0 = tracks[focus]
                         here = heading[1] if heading is not None and heading[0] == focus else (
-                            (t0.leg["to"] or t0.leg["from"]) if t0.leg is not None else t0.loc)
+                            t0.here)
                     ev = planned_event(doc, f, k, frm, to, via)
                     planned.setdefault(k, []).append(planned_leg(doc, f, ev, frm[0] if frm else here,
                                                                   to, via))
@@ -470,7 +475,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                 continue
             fronted = first_places(doc, f.get("at_fronted", []), exclude=frm + to)
             if fronted and not frm and (t.leg is not None or t.legs):
-                here = (t.leg["to"] or t.leg["from"]) if t.leg is not None else t.loc
+                here = t.here
                 if fronted[0] != here and split_stops(doc, fronted, v)[0]:
                     dest(t, fronted[0], f, arrive=True)
                     if t.legs:      # "In Moscow we were marched ...": the march is not how they came
