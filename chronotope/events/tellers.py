@@ -10,32 +10,18 @@ from __future__ import annotations
 import re
 
 from ..document import Entity
+from ..voice import voice
 from .resolve import mentions_in, narrator
 
-_FIRST = re.compile(r"\b(?:I|me|my|myself)\b")
-_THIRD = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
-
-
 def first_person(doc) -> bool:
-    """Is the document told in the first person (a memoir, diary, letters, testimony)?
-    A biography quoting its subject's letters says "I" often too, but "he" more often."""
-    if "events.first_person" not in doc.state:     # asked for each journey: count once
-        words = max(1, len(doc.norm.split()))
-        n = len(_FIRST.findall(doc.norm))
-        doc.state["events.first_person"] = n * 1000 / words >= 8 and n >= len(_THIRD.findall(doc.norm))
-    return doc.state["events.first_person"]
-
-
-_FIRST_ANY = re.compile(r"\b(?:I|me|my|myself|[Ww]e|us|[Oo]ur|ourselves)\b")
+    """Is the document told in the first person (a memoir, diary, letters, testimony)?"""
+    return voice(doc).first_person
 
 
 def third_person(doc) -> bool:
-    """Is the text told in the third person ("he", "she" more than "I" or "we"), so that an "I"
-    in it is its writer stepping in, not the one it follows?"""
-    if "events.third_person" not in doc.state:
-        doc.state["events.third_person"] = not first_person(doc) and \
-            len(_THIRD.findall(doc.norm)) > len(_FIRST_ANY.findall(doc.norm))
-    return doc.state["events.third_person"]
+    """Is the text told in the third person, so that an "I" in it is its writer stepping in,
+    not the one it follows?"""
+    return voice(doc).third_person
 
 
 def quoted(doc, pos: int) -> bool:

@@ -5,11 +5,9 @@ import re
 from collections import Counter
 
 from ..document import Document
+from ..voice import voice
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
-_THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
-_FIRST_ANY = re.compile(r"\b(?:I|me|my|myself|[Ww]e|us|[Oo]ur|ourselves)\b")
 _SIGNATURE_AFTER = re.compile(r"^[\s.,]*(?:[\w ,]*\d{4}\.?)?[\s\"'.]*$")
 
 
@@ -25,8 +23,8 @@ def find_narrator(doc: Document) -> str | None:
     Lisbon"), not its teller.
     """
     text = doc.norm
-    words_count = max(1, len(text.split()))
-    if len(_FIRST_PERSON.findall(text)) * 1000 / words_count < 8:
+    told = voice(doc)
+    if not told.says_i:
         return None
     signers: Counter = Counter()
     for m in doc.mentions_of("person"):
@@ -53,7 +51,7 @@ def find_narrator(doc: Document) -> str | None:
             if e.kind == "person" and author in [e.name.lower()] + [a.lower() for a in e.aliases]:
                 return e.id
         return None
-    if len(_THIRD_PERSON.findall(text)) > len(_FIRST_ANY.findall(text)):
+    if told.third_singular > told.first_singular + told.first_plural:
         return None
     counts = Counter(m.entity for m in doc.mentions_of("person") if m.entity)
     for eid, n in counts.most_common():

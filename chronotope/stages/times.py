@@ -21,6 +21,7 @@ from ..pipeline import BaseStage, Options, Section
 from ..times import chronology
 from ..times.grammar import Timex, find
 from ..times.resolve import Resolver
+from ..voice import voice
 
 TIMEX_TYPE = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SET"}
 STATE = "times"
@@ -35,7 +36,9 @@ class TimeStage(BaseStage):
     def begin(self, doc: Document) -> None:
         ref = self.options.reference_date or doc.meta.get("reference_date") or doc.meta.get("dct")
         calendar = doc.meta.get("calendar") or self.options.calendar or chronology.stated_calendar(doc.norm)
-        doc.state[STATE] = {"resolver": Resolver(ref, calendar), "mentions": []}
+        resolver = Resolver(ref, calendar)
+        resolver.told_in_third_person = voice(doc).third_person
+        doc.state[STATE] = {"resolver": resolver, "mentions": []}
 
     def process(self, doc: Document, section: Section) -> None:
         st = doc.state.get(STATE)

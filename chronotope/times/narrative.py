@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 
-from ..spans import SpanSet
 from .timex import Timex
 from .vocab import alternation, vocabulary
 
@@ -66,25 +65,12 @@ def is_aside(text: str, t: Timex) -> bool:
     return False
 
 
-# "I" only as written; the others in any case
-_FIRST_PERSON = re.compile(r"\b(?:I\b|(?i:" + alternation([w for w in V["first_person_pronouns"] if w != "I"]) + r")\b)")
-_THIRD_PERSON = re.compile(r"\b" + alternation(V["third_person_pronouns"]) + r"\b", re.I)
 # the writer as subject: "I" before a lower-case word ("I visited", "I have since found")
 _WRITER = re.compile(r"\bI\s+[a-z]")
 # ... but not a ruler's numeral inside a sentence ("when Charles I was crowned")
 _NAME_BEFORE = re.compile(r"[a-z,;]\s+[A-Z][a-z]+\s+$")
 # a date this many years from the story's running date is not a step of one life
 WRITER_DISTANCE_YEARS = 30
-
-
-def pronoun_counts(text: str, quoted: list[tuple[int, int]]) -> tuple[int, int]:
-    """First- and third-person pronouns outside quotations: whose story the text tells."""
-    inside = SpanSet(quoted)
-
-    def outside(m: re.Match) -> bool:
-        return not inside.contains(m.start())
-    return (sum(1 for m in _FIRST_PERSON.finditer(text) if outside(m)),
-            sum(1 for m in _THIRD_PERSON.finditer(text) if outside(m)))
 
 
 def is_writers_present(text: str, t: Timex, told_in_third_person: bool, years_away: int) -> bool:

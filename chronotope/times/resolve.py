@@ -90,7 +90,9 @@ class Resolver(Anchoring):
         # back on it ("We arrived at New York on 19 May 1868") resumes the story there
         self.mainline: Point | None = None
         self.static: set[int] = set()                     # ids of range ends and life spans
-        self.pronouns = [0, 0]     # first- and third-person pronouns read so far: whose story is told
+        # a biography or history rather than a memoir or letters (``chronotope.voice``, set by
+        # the caller, who has the whole document): an "I" in it is the writer stepping in
+        self.told_in_third_person = False
 
     # -- public -----------------------------------------------------------
     def resolve_all(self, text: str, timexes: list[Timex], offset: int = 0) -> list[Timex]:
@@ -108,8 +110,6 @@ class Resolver(Anchoring):
                                      and t.month is not None and not t.shift and is_heading(text, t))
                 self.closing = closing_headings(text, timexes, offset, self.headings, self.default_calendar)
                 self.static = story.static_years(text, timexes)
-                first, third = story.pronoun_counts(text, quoted_here)
-                self.pronouns = [self.pronouns[0] + first, self.pronouns[1] + third]
             except (ValueError, OverflowError, TypeError):
                 self.quoted, self.closing, self.static = [], [], set()
         else:
@@ -254,7 +254,7 @@ class Resolver(Anchoring):
             return            # a subtitle's "(copied out fair in 1941)" after the title's "1939"
         if self.mode != "news" and (story.is_aside(text, t) or story.is_generic(text, t) or
                                     p.gran == "Y" and story.in_brackets(text, t) or
-                                    story.is_writers_present(text, t, self._told_in_third_person(),
+                                    story.is_writers_present(text, t, self.told_in_third_person,
                                                              abs(p.y - cur.y))):
             # "Years afterwards, when I crossed again in 1891", "(in 1869 it was worse)": anchors
             # its own sentence only
@@ -298,12 +298,6 @@ class Resolver(Anchoring):
         elif p.gran != "Y":
             self.mainline = None
         self.narrative, self.weak = p, frame
-
-    def _told_in_third_person(self) -> bool:
-        """A biography or history rather than a memoir or letters: third-person pronouns
-        outnumber the first person's by four to one or more."""
-        first, third = self.pronouns
-        return third >= 20 and first * 4 <= third
 
     def _resumes_mainline(self, t: Timex, p: Point, cur: Point) -> bool:
         """After a year-only jump forward, a full date or a month with its year that falls on or
