@@ -20,6 +20,9 @@ out of order are sorted out in :mod:`.journey_order`, and who is aboard in :mod:
 """
 from __future__ import annotations
 
+import os
+import re
+
 from ..document import Document, Journey, Leg
 from . import vocab
 from .journey_modes import resolve_mode, same_vehicle_onward
@@ -32,7 +35,10 @@ from .resolve import date_for, dates_in, durations_in, paragraph_at, quantities_
 from .tellers import first_person, letter_writer_at
 from .travellers import NARRATOR, WRITER, kin_of, teller_key, traveller_key, travellers_of
 
-_DEBUG = bool(__import__("os").environ.get("CHRONOTOPE_DEBUG_JOURNEYS"))
+# a date that states its year ("in September 1940", not "in September")
+_YEAR = re.compile(r"\b\d{4}\b")
+# set to print each travel frame and how it was read, for working on the rules
+_DEBUG = bool(os.environ.get("CHRONOTOPE_DEBUG_JOURNEYS"))
 
 
 class Track:
@@ -401,6 +407,9 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             if f.get("vessel_call"):
                 k = aboard_vessel(tracks, focus) or k
             if k is None:
+                if _DEBUG:
+                    print("NO TRAVELLER", f["kind"], [r.get("text") for r in f.get("travellers") or []],
+                          repr(doc.norm[f["trigger"][0]:f["trigger"][0] + 50]))
                 continue
             frm = first_places(doc, f["from"])
             to = first_places(doc, f["to"], exclude=frm)
@@ -457,13 +466,19 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             if not (frm or to or via) and k not in tracks and f["kind"] != "depart":
                 continue        # a movement with no place starts no journey
             if _DEBUG:
-                print("FRAME", k, f["kind"], frm, to, via, repr(doc.norm[f["nstart"]:f["nstart"] + 60]))
+                print("FRAME", k, f["kind"], f.get("planned"), f["lemma"], frm, to, via, repr(doc.norm[f["nstart"]:f["nstart"] + 60]))
             leader[0] = focus
-            if not k.startswith("np:") and k != WRITER and not ((f.get("relative") or f.get("background"))
-                                                                and focus is not None):
+            group = k.startswith("np:") and not first_person(doc) and any(
+                r.get("kind") == "own" and r.get("plural") for r in f.get("travellers") or [])
+            if (group or not k.startswith("np:")) and k != WRITER and not (
+                    (f.get("relative") or f.get("background")) and focus is not None):
+                # "the refugees reached Prague. They ...": with no teller, a group named in the
+                # plural is whom the text now follows
                 focus = k       # a biographer's trip, "Dr. Kerr, who came up from Baghdad", a pluperfect: asides
             t = track(k)
-            d = dates_in(doc, f["nstart"], f["nend"])
+            # only a date that states its year: "in September" after "interviewed in 1992" may have
+            # been given the aside's year, and would hold back every later movement
+            d = [m for m in dates_in(doc, f["nstart"], f["nend"]) if _YEAR.search(doc.norm[m.nstart:m.nend])]
             if d and t.last_date and d[0].value[:10] < t.last_date[:10] and far_apart(d[0].value, t.last_date):
                 continue        # told out of order: a memory, not the next stage
             if d:

@@ -157,6 +157,8 @@ def _harvest(tok, sent, prep_words):
                 break
             if cur.pos_ == "PROPN" and cur.dep_ == "dobj" and cur.head.i in targets and a.lower_ == "from":
                 continue      # "had reached Cadiz from Gibraltar", "from" hung on the place reached
+            if cur.dep_ == "dobj" and cur.head.i in targets and cur.lemma_.lower() in vocab.travel()["vehicles"]:
+                continue      # "took the night train from Vienna to Zurich": the route hung on the train
             if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("pobj", "conj", "compound", "npadvmod"):
                 break         # "... the Empire: Poles from Warsaw": a noun of its own, not a route
         if ok:
@@ -174,7 +176,8 @@ def _harvest(tok, sent, prep_words):
     for p, obj in list(out):
         if p.lower_ == "from" and obj.i + 2 < sent.end and doc[obj.i + 1].lower_ == "to":
             nxt = doc[obj.i + 2]
-            if nxt.pos_ == "PROPN" and not any(o.i == nxt.i for _, o in out):
+            named = nxt.pos_ == "PROPN" or (nxt.is_title and nxt.pos_ in ("VERB", "NOUN") and nxt.i > sent.start)
+            if named and not any(o.i == nxt.i for _, o in out):     # "from Nevers to Toulouse" (Toulouse a verb)
                 out.append((doc[obj.i + 1], nxt))
     out.sort(key=lambda x: x[1].i)
     return out
@@ -324,7 +327,9 @@ def find(sent, base: int) -> list[dict]:
                                         True, False))
                 continue
         calls = v.get("call_verbs", {})
-        if lemma in calls and (not calls[lemma] or any(c.dep_ == "prt" and c.lower_ == calls[lemma]
+        if lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() == "way" for c in tok.children):
+            kind = "move"         # "he made his way from Nevers to Toulouse"
+        elif lemma in calls and (not calls[lemma] or any(c.dep_ == "prt" and c.lower_ == calls[lemma]
                                                           for c in tok.children)) \
                 and preps(tok, {"at"}):
             kind = "stop"         # "we put in at Queenstown", "the steamer called at Copenhagen"
@@ -334,7 +339,7 @@ def find(sent, base: int) -> list[dict]:
             kind = verbs[lemma]
         if lemma == "set" and not any(c.lower_ in ("off", "out", "forth", "sail") for c in tok.children):
             continue
-        if lemma == "make" or tok.dep_ in ("amod", "compound"):
+        if (lemma == "make" and kind != "move") or tok.dep_ in ("amod", "compound"):
             continue
         if negated(tok) or (tok.dep_ in ("xcomp", "ccomp") and negated(tok.head)):
             continue

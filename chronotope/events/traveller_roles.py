@@ -27,6 +27,11 @@ def traveller_token(verb, kind, v):
         if kind == "carried" and not objs and verb.lemma_.lower() not in ("ship", "take"):
             return None       # "I sent with this letter, through Perregaux, a bill": the sender stays
     subj = subject(verb)
+    if subj is not None and subj.lower_ == "it" and verb.dep_ in ("xcomp", "advcl") \
+            and verb.head.lemma_.lower() == "take":
+        took = [c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PRON", "NOUN", "PROPN")]
+        if took:
+            return took[0]    # "It took them five days to walk to Orléans": they walked
     if subj is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" \
             and verb.head.lemma_.lower() in v.get("feeling_adjectives", []):
         subj = subject(verb.head.head)     # "I was not sorry to return to Lagos", "we were glad to leave"
@@ -67,8 +72,9 @@ def traveller_kind(tok, v) -> str | None:
         return "focus"        # "the ship Beagle, a ten-gun brig, sailed": a named vessel, with us aboard
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
         return "own"
-    if lemma in v["traveller_nouns"]:
-        return "own"
+    if lemma in v["traveller_nouns"] or lemma in v.get("person_nouns", []) or lemma in v.get("kin_nouns", []) \
+            or lemma in v.get("gendered_nouns", {}):
+        return "own"          # "the refugees reached Prague", "her mother went home"
     if tok.ent_type_ == "CARDINAL":
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -120,34 +126,55 @@ def traveller_roles(who, base):
                 r["span"] = (r["span"][0], max(r["span"][1], base + max(g.idx + len(g.text) for g in c.subtree)))
         r["kind"] = traveller_kind(t, v)
         r["lemma"] = t.lemma_.lower()
+        r["plural"] = t.tag_ in ("NNS", "NNPS")
+        owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is not None and r["lemma"] in v["group_nouns"]:
+            # "Lenoir's convoy sailed", "Morel's group was taken": the one named goes with it
+            r["possessor"] = (base + owner.idx, base + owner.idx + len(owner.text))
         if t.lower_ in ("he", "she", "him", "her", "himself", "herself"):
             r["pronoun"] = "female" if t.lower_ in ("she", "her", "herself") else "male"
             r["antecedents"] = antecedents(t, base)
-        elif t.lower_ in PLURAL_THIRD:
+        elif t.lower_ in PLURAL_THIRD or _of_them(t) is not None:
+            # "they", and "the four of them travelled": whoever "them" stands for
             r["pronoun"] = "plural"
-            group = plural_antecedent(t, base, v)
-            r["antecedents"] = [group] if group is not None else []
+            r["subject"] = t.dep_ in ("nsubj", "nsubjpass")
+            r["of_them"] = t.lower_ not in PLURAL_THIRD
+            r["antecedents"] = plural_antecedents(_of_them(t) or t, base, v)
         out.append(r)
     return out
 
 
 PLURAL_THIRD = {"they", "them", "themselves"}
+
+
+def _of_them(tok):
+    """The "them" of "four of them", "all of them", "the rest of them", else None."""
+    if tok.pos_ not in ("NUM", "PRON", "DET", "NOUN") and tok.ent_type_ != "CARDINAL":
+        return None
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.lower_ in PLURAL_THIRD), None)
 NOT_ANTECEDENT = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}
 
 
-def plural_antecedent(pron, base, v, back: int = 2) -> dict | None:
+def plural_antecedents(pron, base, v, back: int = 2, limit: int = 4) -> list[dict]:
     """What "they"/"them" stands for: the nearest plural noun phrase before it (a plural noun or
     people listed with "and") in its sentence and the two before, sorted as "group" (a party or
     vehicle we follow: "the prisoners", "the carts"), "people" ("my parents", "Karl and Nils") or
     "thing" ("cigarette papers": no traveller at all).  A first-person narrator says "we" for
-    their own party, so "them" is not the narrator's party by default."""
+    their own party, so "them" is not the narrator's party by default.  Returns up to ``limit``
+    candidates, nearest first, each marked ``pobj`` when it sits inside a prepositional phrase
+    ("sleeping in barns along the way. From Limoges they reached Toulouse"), so that
+    :mod:`.travellers` may pass over a thing for the people before it."""
     doc = pron.doc
     sents = [s for s in doc_sents(doc) if s.start <= pron.i]
     toks = []
     for s in sents[-(back + 1):]:
         toks.extend(t for t in s if t.i < pron.i)
     people = set(v["traveller_nouns"]) | set(v.get("gendered_nouns", {})) | set(v.get("person_nouns", []))
+    out = []
     for t in reversed(toks):
+        if len(out) >= limit:
+            break
         if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "poss") or t.ent_type_ in NOT_ANTECEDENT:
             continue
         listed = [c for c in t.conjuncts if c.pos_ in ("NOUN", "PROPN")]
@@ -162,6 +189,8 @@ def plural_antecedent(pron, base, v, back: int = 2) -> dict | None:
         r["span"] = np_span(t, base)
         r["lemma"] = lemma
         r["members"] = [role(c, base) for c in [t] + listed]
+        r["pobj"] = t.dep_ == "pobj"
+        r["in_np"] = t.dep_ == "pobj" and t.head.head.pos_ in ("NOUN", "PROPN")
         if lemma in v["group_nouns"] or lemma in v["vehicles"] or any(
                 c.lower_ in FIRST_SINGULAR | FIRST_PLURAL for c in t.conjuncts):
             r["sort"] = "group"       # "my wife, our son and I ... they": the party we follow
@@ -172,8 +201,8 @@ def plural_antecedent(pron, base, v, back: int = 2) -> dict | None:
             continue        # "advice on the foundations of its observatory ... They": a thing inside a phrase
         else:
             r["sort"] = "thing"
-        return r
-    return None
+        out.append(r)
+    return out
 
 
 def antecedents(pron, base, back: int = 3) -> list[dict]:

@@ -30,6 +30,12 @@ def traveller_key(doc, f, focus, v) -> str | None:
     if third_person(doc) and any(r.get("lemma") in v.get("household_nouns", []) and
                                      doc.norm[r["span"][0]:r["span"][1]].lower().startswith("the ") for r in roles):
         return NARRATOR     # "the couple left Lisbon" in a life: its subject's household, not whoever moved last
+    for r in roles:     # "Lenoir's convoy sailed from Toulon": Lenoir went with it
+        if r.get("possessor"):
+            ids = [m.entity for m in mentions_in(doc, "person", nstart=r["possessor"][0], nend=r["possessor"][1])
+                   if m.entity] or _by_name(doc, doc.norm[r["possessor"][0]:r["possessor"][1]])
+            if ids:
+                return NARRATOR if ids[0] == protagonist(doc) else ids[0]
     owns = [r for r in roles if r.get("kind") == "own"]
     for r in owns:      # "his wife Hélène": the one named
         ids = _own_ids(doc, r)
@@ -68,27 +74,36 @@ def teller_key(doc, pos: int, at: int | None = None) -> str:
     return w
 
 
-def _own_ids(doc, r) -> list[str]:
+def _own_ids(doc, r, kinds=("person", "organization")) -> list[str]:
     """The people a traveller slot names, leaving out a possessor ("Gurevich's friend Mendelson"
     is Mendelson, not Gurevich, even when Mendelson is no known person)."""
     hs, he = r["head"]
     head = [m.entity for m in mentions_in(doc, "person", nstart=hs, nend=he) if m.entity]
     if head:
         return list(dict.fromkeys(head))
-    ids = [i for i in entities_for(doc, r) if not any(
+    ids = [i for i in entities_for(doc, r, kinds=kinds) if not any(
         m.entity == i and doc.norm[m.nend:m.nend + 2] in ("'s", "\u2019s")
         for m in mentions_in(doc, "person", nstart=r["span"][0], nend=r["span"][1]))]
-    return ids or _by_surname(doc, doc.norm[hs:he])
+    return ids or _by_name(doc, doc.norm[hs:he])
 
 
-def _by_surname(doc, word: str) -> list[str]:
-    """"Pringle sent his clerk" where the people stage took the bare surname for no mention: the one
-    person whose full name ends in it."""
+def _by_name(doc, word: str) -> list[str]:
+    """"Pringle sent his clerk", "Hedwig went down to Nevers" where the people stage took the bare
+    surname or first name for no mention: the one person whose full name ends (or begins) with it;
+    for a family named in the plural ("the Kesslers sailed"), the one the text follows if it is
+    theirs, else the one person of that name."""
     if not word[:1].isupper() or " " in word:
         return []
-    ids = [e.id for e in doc.entities.values() if e.kind == "person" and len(e.name.split()) > 1
-           and e.name.split()[-1] == word]
-    return ids if len(ids) == 1 else []
+    people = [e for e in doc.entities.values() if e.kind == "person" and len(e.name.split()) > 1]
+    for pos in (-1, 0):
+        ids = [e.id for e in people if e.name.split()[pos] == word]
+        if len(ids) == 1:
+            return ids
+    for stem in (word[:-1], word[:-2]) if word.endswith("s") else ():
+        ids = [e.id for e in people if e.name.split()[-1] == stem]
+        if ids:
+            return [protagonist(doc)] if protagonist(doc) in ids else ids[:1] if len(ids) == 1 else []
+    return []
 
 
 def _antecedent_key(doc, r, v) -> str | None:
@@ -100,7 +115,7 @@ def _antecedent_key(doc, r, v) -> str | None:
         return _plural_key(doc, r, v)
     nouns = v.get("gendered_nouns", {})
     for a in r.get("antecedents", []):
-        ids = entities_for(doc, a, kinds=("person",))
+        ids = _own_ids(doc, a, kinds=("person",)) if "head" in a else entities_for(doc, a, kinds=("person",))
         if ids:
             e = doc.entities.get(ids[0])
             g = (e.attrs or {}).get("gender") if e is not None else None
@@ -133,11 +148,20 @@ def kin_of(doc, f, v, lead) -> str | None:
 
 
 def _plural_key(doc, r, v) -> str | None:
-    """The traveller "they"/"them" stands for (see traveller_roles.plural_antecedent): a group is the
+    """The traveller "they"/"them" stands for (see traveller_roles.plural_antecedents): a group is the
     party we follow (returned as None, so the caller keeps the focus); listed people or a
     plural noun for people travel on their own unless the one we follow is among them; a
     thing, or nothing found in a first-person text, is no traveller ("she carried them")."""
-    ants = r.get("antecedents") or []
+    if r.get("of_them") and first_person(doc):
+        return FOCUS        # "a fishing boat had taken the three of them across": the party told of
+    ants = [a for a in r.get("antecedents") or []     # "they rode to Limoges" is not Orléans
+            if not mentions_in(doc, "place", nstart=a["head"][0], nend=a["head"][1])]
+    if not first_person(doc):
+        # in a text with no teller, a thing is not who "they" are that travel, nor a thing
+        # named inside a phrase who "them" are ("sleeping in barns. From Limoges they reached ..."),
+        # nor the people of "the column of people" (the column is)
+        subj = r.get("subject", r.get("text", "").lower() == "they")
+        ants = [a for a in ants if not (a["sort"] == "thing" and (subj or a.get("pobj"))) and not a.get("in_np")]
     if not ants:
         return None if first_person(doc) else FOCUS
     a = ants[0]
@@ -145,7 +169,7 @@ def _plural_key(doc, r, v) -> str | None:
         return FOCUS
     if a["sort"] == "thing":
         return NO_ONE
-    ids = [i for m in a.get("members", []) for i in entities_for(doc, m, kinds=("person",))]
+    ids = [i for m in a.get("members", []) for i in _own_ids(doc, m, kinds=("person",))]
     if protagonist(doc) in ids or any(m.get("person") in ("I", "we") for m in a.get("members", [])):
         return FOCUS
     if len(ids) == 1:
