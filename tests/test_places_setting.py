@@ -6,6 +6,7 @@ with real spaCy and the real gazetteer index.
 import pytest
 
 from chronotope.pipeline import Options
+from chronotope.places.resolve import km
 from test_places import assert_near as _assert_near, geo_of, places_pipeline, run
 
 

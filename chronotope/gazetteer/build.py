@@ -637,6 +637,12 @@ def _load_supplement(b: _Builder) -> None:
                 bare = _PAREN_RE.sub("", alt).strip()
                 if bare and bare != alt and row["feature"] != "polity":
                     b.add_name(idx, bare, 1)
+                # "The Rocks (Sydney)", "The Rhodesias": a text writes the article in lower case,
+                # outside the name the matcher sees ("on the Rocks"), so the name alone too (not
+                # for alternates: "the West", "the Gulf" alone would be any west or gulf)
+                plain = _ARTICLE_RE.sub("", bare)
+                if alt == row["name"] and plain and plain != bare and row["feature"] != "polity":
+                    b.add_name(idx, plain, 1)
                 # "Congo River" is "the Congo" in a narrative ("up the Congo"); not when the
                 # bare word is a common word or too short to be safe ("West River", "Tom
                 # River"), nor when a town of some size has that name ("Nelson River")
@@ -656,6 +662,7 @@ def _names_a_town(b: _Builder, name: str, min_population: int = 5_000) -> bool:
 
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)")
+_ARTICLE_RE = re.compile(r"^(?:the|The)\s+")
 _RIVER_SUFFIX = re.compile(r"\s+River$")
 
 

@@ -50,6 +50,7 @@ class Cues:
     of_place_nouns: frozenset[str] = frozenset()
     organization_heads: frozenset[str] = frozenset()
     institutions: frozenset[str] = frozenset()
+    institution_heads: frozenset[str] = frozenset()   # "Cornell University": not placed at the scene
     at_person_verbs: frozenset[str] = frozenset()
 
 
@@ -109,6 +110,7 @@ def load_cues() -> Cues:
         of_place_nouns=frozenset(raw.get("of_place_nouns", {}).get("lemmas", ())),
         organization_heads=frozenset(raw.get("organization_heads", {}).get("words", ())),
         institutions=frozenset(raw.get("institutions", {}).get("words", ())),
+        institution_heads=frozenset(raw.get("institution_heads", {}).get("words", ())),
         at_person_verbs=frozenset(raw.get("at_person_verbs", {}).get("lemmas", ())),
     )
 

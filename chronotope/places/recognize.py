@@ -28,6 +28,11 @@ MAJOR_FEATURES = frozenset({"continent", "ocean", "country", "polity", "sea", "u
 MAJOR_POPULATION = 500_000
 SETTLEMENTS = frozenset({"city", "town", "village"})
 ACCEPT = 0.5          # a candidate is a place above this score
+# labels that keep a capitalised word after "at" from being taken for a place by that cue alone
+CUE_ONLY_BLOCKING_LABELS = frozenset({"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL",
+                                      "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE", "PERCENT",
+                                      "QUANTITY"})
+DESCRIPTION_TOWN = 20_000   # a town this big keeps a name of common words ("Palm Springs")
 LONE_TOWN_POPULATION = 5_000    # a town this big, tagged PERSON alone after "at", is likely the town
 # Weight of each kind of person evidence found at other occurrences of a name.
 PERSON_WEIGHT = {"longname": 1.5, "title": 1.5, "appos": 1.5, "possessive": 1.0, "verb": 1.0, "label": 1.5}
@@ -169,6 +174,17 @@ class Recognizer:
             spans = []
         common = self.cues.common_words
         parts: set[int] = set()      # single words that are part of an unknown feature's name
+        for i, j in self._facility_runs(sdoc, spans):
+            # "near the Powder Tower", "in Moscow Suburb", "ashore at Circular Quay": a street,
+            # building or quarter whose last word the gazetteer knows alone ("Tower": a
+            # village) or whose first word is a town; the whole name is the place
+            c = self._make(sdoc, base, i, j, "cue")
+            c.facility = True
+            if _lower(sdoc[j - 1]) in self.cues.named_after_town:
+                c.inner = self.lookup(sdoc[i:j - 1].text)
+            out.append(c)
+            for k in range(i, j):
+                taken[k] = True
         for i, j, _key in spans:
             if j - i > 1 and sdoc[j - 1].is_lower and sdoc[j - 1].lower_ in TOWN_WORDS \
                     and self.lookup(sdoc[i:j - 1].text):
@@ -273,6 +289,17 @@ class Recognizer:
                 c.facility = True
                 out.append(c)
                 taken[i] = True
+            elif self._after_strong_locative(sdoc, i):
+                # "blocked by snow at Finse", "the mills at Kreenholm": a name no gazetteer knows,
+                # which the tagger calls an organisation or nothing, right after "at", "near"...
+                j = i + 1
+                while j < len(sdoc) and _name_like(sdoc[j]) and not taken[j] and not sdoc[j].is_sent_start:
+                    j += 1
+                if j < len(sdoc) and sdoc[j].text in ("'s", "’s"):
+                    continue
+                out.append(self._make(sdoc, base, i, j, "cue"))
+                for k in range(i, j):
+                    taken[k] = True
         # initials ("P. A. Zlydnev") are no place names
         out = [c for c in out if (not blocked(c.nstart, c.nend) or self._titled_feature(sdoc, c))
                and not self._abbreviation(sdoc, c.i, c.j)
@@ -300,6 +327,50 @@ class Recognizer:
                 c.inner = []      # "Washington Square" need not be in Washington
         out.sort(key=lambda c: c.i)
         return out
+
+    def _facility_runs(self, sdoc, spans) -> list[tuple[int, int]]:
+        """Capitalised names of two or more words ending in a street, building or quarter word
+        ("Powder Tower", "Moscow Suburb", "Senate Square") that the gazetteer does not know as a
+        whole: a gazetteer match of a part of one would take the wrong place."""
+        heads = self.cues.facility_heads
+        starts = {i: j for i, j, _ in spans}
+        out = []
+        for k, tok in enumerate(sdoc):
+            if not _name_like(tok) or _lower(tok) not in heads or k == 0 or not _name_like(sdoc[k - 1]) \
+                    or self._organization_head(tok):
+                continue
+            i = k - 1
+            while i > 0 and _name_like(sdoc[i - 1]) and not sdoc[i].is_sent_start:
+                i -= 1
+            while i < k and (sdoc[i].lower_ in ARTICLES or (sdoc[i].is_sent_start and not sdoc[i].pos_ == "PROPN")):
+                i += 1        # "The Powder Tower stands...": the article is no part of the name
+            if i >= k or any(a <= i and k + 1 <= b for a, b in starts.items()):
+                continue      # the gazetteer knows the whole name
+            out.append((i, k + 1))
+        return out
+
+    def _after_strong_locative(self, sdoc, i: int) -> bool:
+        """Token i begins a name right after a strong locative word ("at", "near", "beyond";
+        not "in" or "to", which govern people and institutions as often), and the tagger
+        does not call it a person, a people, a date or a work."""
+        tok = sdoc[i]
+        if tok.is_sent_start or tok.ent_type_ in CUE_ONLY_BLOCKING_LABELS or len(tok.text) < 3:
+            return False
+        k = i - 1
+        if k >= 0 and sdoc[k].lower_ == "the":
+            k -= 1
+        return k >= 0 and sdoc[k].is_lower and self.cues.place_before.get(sdoc[k].lower_, 0.0) >= 1.0
+
+    def _vessel_apposition(self, sdoc, j: int) -> bool:
+        """", a small Dutch steamer" right after the name: the name is a vessel's."""
+        if j + 2 >= len(sdoc) or sdoc[j].text != "," or sdoc[j + 1].lower_ not in ARTICLES:
+            return False
+        for t in sdoc[j + 2:j + 6]:
+            if t.lower_ in self.cues.vessel_nouns:
+                return True
+            if not (t.is_alpha and t.pos_ in ("ADJ", "PROPN", "NOUN", "NUM")):
+                return False
+        return False
 
     def _organization_head(self, tok) -> bool:
         """A capitalised last word of a firm's name: "Railway", "Company"."""
@@ -452,6 +523,17 @@ class Recognizer:
         after = c.j if c.j < len(sdoc) else None
         aw = _lower(sdoc[after]) if after is not None else ""
 
+        words = c.key.split()
+        if len(words) > 1 and c.places and c.places[0].match == "alternate" \
+                and all(w in lower_words or w in cues.common_words for w in words) and not any(
+                    p.feature not in SETTLEMENTS or (p.match in ("exact", "historical")
+                                                     and (p.population or 0) >= DESCRIPTION_TOWN)
+                    for p in c.places):
+            # "the Old Town": a description of a quarter, not the town somewhere that has it
+            # for another name (Las Vegas) nor a small town of that name (Old Town, Maine);
+            # looked at as a name the gazetteer does not know ("Fort Hall", a named feature, stays)
+            c.places = []
+            c.reasons.append("a description, another place's other name")
         # label of the named-entity recogniser
         diary = self._diary_verb_before(sdoc, c)
         origin = self._origin_of(sdoc, c)
@@ -509,6 +591,11 @@ class Recognizer:
             # "the brig Launceston": a ship named after a town says nothing of the name elsewhere
             c.person.add(VESSEL if _lower(sdoc[prev_raw]) in cues.vessel_nouns else "title")
             c.reasons.append(f"after {sdoc[prev_raw].text!r} -3")
+        # "in the Bintang, a small Dutch steamer": a vessel named in an apposition
+        if self._vessel_apposition(sdoc, c.j):
+            s -= 3.0
+            c.person.add(VESSEL)
+            c.reasons.append("apposition a vessel -3")
         # "aboard the Estonia", "S.S. Baltic": a vessel
         if prev >= 0 and pw in cues.vessel_before and prev_raw != prev:
             s -= 3.0
@@ -858,8 +945,9 @@ class Recognizer:
         text = _text(sdoc)
         start = sdoc[c.i].idx
         before = text[:start].rstrip(" \t")
-        if before and not before.endswith("\n"):
-            return False
+        if before and not before.endswith("\n") and not (
+                sdoc[c.i].is_sent_start and before.endswith(".") and c.j < len(sdoc) and sdoc[c.j].text == "."):
+            return False      # (a sentence of the name alone, "August 1919. Riga.", is one too)
         k = c.j
         if k < len(sdoc) and sdoc[k].text in (".", ":", ";", "—", "-"):
             k += 1

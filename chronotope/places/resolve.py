@@ -85,6 +85,7 @@ CITY_STATE_MARGIN = 0.1
 QUARTER_CITY = 1_000_000     # a city this big holds quarters and suburbs that have names of their own
 QUARTER_KM = 20.0            # ... within this distance of its point
 QUARTER_DROP = 1.5           # a quarter of a named city ranks as a town a thirtieth its size
+QUARTER_SHARE = 30           # ... so a namesake city bigger than that keeps the name
 
 
 def coarse(feature: str | None) -> str:
@@ -278,10 +279,14 @@ def _quarter_score(n: Name, cand, big_cities: list) -> float:
     if coarse(cand.feature) != "city":
         return float("-inf")
     best = float("-inf")
+    own = max((p.population or 0 for p in n.places if p.match == "exact" and p.feature in ("city", "town")),
+              default=0)
     for m, w in big_cities:
         c = m.best
         if m is n or c.id == cand.id or (cand.population or 0) * 10 > (c.population or 0):
             continue
+        if own * QUARTER_SHARE > (c.population or 0):
+            continue      # "Nagasaki" beside Tokyo: a namesake city bigger than a quarter ranks
         if km(cand.lat, cand.lon, c.lat, c.lon) <= QUARTER_KM:
             best = max(best, w * (float(c.score) - QUARTER_DROP))
     return best

@@ -28,7 +28,7 @@ from ..document import Document, Entity, slug
 from ..pipeline import BaseStage
 from ..places.coherence import near_the_story
 from ..places.cues import load_cues
-from ..places.recognize import Evidence, Recognizer, lowercase_words
+from ..places.recognize import COMPASS, Evidence, Recognizer, lowercase_words
 from ..gazetteer import normalize_name
 from ..places.resolve import Name, alternatives, coarse, coherent, hinted_alternative, km, resolve
 
@@ -156,6 +156,7 @@ class PlacesStage(BaseStage):
                 if host is not None:
                     within[id(c)] = host
 
+        scene_hosts = None        # gazetteer id -> Name, built when an unknown name needs a town
         for c in accepted:
             n = names[c.key]
             anchor = within.get(id(c))
@@ -186,7 +187,18 @@ class PlacesStage(BaseStage):
                     host = _town_before(doc, c, accepted, names, base, sdoc, paragraph=True, setting=True)
                 if host is None:
                     st.setdefault("pending_buildings", []).append(c.key)
-            if host is not None and host.best is not None and not n.places:
+            scene = False
+            if host is None and place is None and _local_unknown(c, bool(n.places) and not (
+                    n.out_of_place or all(p.match == "variant" for p in n.places)), cues):
+                # "anchored in Keppel Harbour", "lodged at Kwihara": a name no gazetteer knows
+                # (or knows only as another spelling of a far hamlet), met where the story is in
+                # a town, is most likely a quarter or site of it
+                if scene_hosts is None:
+                    scene_hosts = {nm.best.id: nm for nm in names.values()
+                                   if nm.best is not None and not nm.out_of_place}
+                host = _scene_town(doc, c, scene_hosts)
+                scene = True      # each mention its own scene: "the Old Town" of Stockholm, of Riga
+            if host is not None and host.best is not None and not n.places and not scene:
                 n.anchor = host       # a name the gazetteer does not know: every mention
             if host is not None and host.best is not None and coarse(host.best.feature) == "city":
                 town = host.best
@@ -280,8 +292,9 @@ def place_within(sdoc, accepted, names, cues) -> dict:
             continue
         hf = host.best.feature
         if between == ",":
-            # "Kiel, Hamburg, Berlin" is a list; "Springfield, Illinois" a place in a region
-            if coarse(hf) not in ("region", "country"):
+            # "Kiel, Hamburg, Berlin" is a list; "Springfield, Illinois" a place in a region;
+            # an unknown name before a town's ("Weltevreden, Batavia") a quarter of it
+            if coarse(hf) not in ("region", "country") and (a.places or hf not in HOST_FEATURES):
                 continue
         if coarse(hf) not in ("city", "region", "country"):
             continue
@@ -387,6 +400,62 @@ def _town_before(doc, c, accepted, names, base, sdoc, paragraph: bool = False,
                 and same(o.nstart) and ((paragraph and not setting) or _setting_cue(o.cue)):
             host, pos = n, o.nstart
     return host
+
+
+DATELINE_WORDS = 8         # a paragraph this short before the passage is its dateline or heading
+SCENE_NEAR_KM = 500.0      # the scene town lies this near another town of the passage
+AWAY_CUES = frozenset({"to", "towards", "toward", "for", "from", "via", "by", "beyond"})
+LARGE_FEATURES = frozenset({"river", "lake", "water", "mountain", "pass", "region", "country", "cape"})
+
+
+def _local_unknown(c, known: bool, cues) -> bool:
+    """An unknown name that may lie in the town of the scene: not a river or range by its
+    head word ("the Rejang River"), a mountain, a region by its compass word ("Eastern
+    Ghouta"), an institution ("Cornell University") or an abbreviation, nor a name travelled
+    to or from ("across the mountains to Turon"), which lies elsewhere."""
+    words = c.key.split()
+    if known or not words or c.feature in LARGE_FEATURES or cues.feature_after.get(words[-1]) in LARGE_FEATURES:
+        return False
+    if words[0] in cues.geo_leads or words[0] in COMPASS or words[-1] in cues.institution_heads or "." in c.text:
+        return False
+    cue = (c.cue or "").split()
+    return not (cue and cue[0].lower() in AWAY_CUES)
+
+
+def _scene_town(doc, c, hosts: dict) -> Name | None:
+    """The town the story is in where ``c`` is named: the last settlement named before it in
+    its paragraph or in the dateline heading it, as the scene (the dateline's town, one the
+    passage is "in" or "at", or the one it opens with), and not apart from the towns named
+    there when they lie together: a person or a quarter taken for a far namesake ("Stanley",
+    "Chinatown" in the United States) is no scene of a passage about Tabora or Singapore."""
+    para = _paragraph_index(doc, c.nstart)
+    if para >= len(doc.paragraphs):
+        return None
+    lo = here = doc.paragraphs[para].nstart
+    prev = doc.paragraphs[para - 1] if para > 0 else None
+    if prev is not None and len(doc.norm[prev.nstart:prev.nend].split()) <= DATELINE_WORDS:
+        lo = prev.nstart          # "Singapore, 30th June 1889." heading the letter
+    seen, towns = [], []
+    for m in doc.mentions_of("place", nstart=lo, nend=c.nstart):
+        if m.nstart >= c.nstart:
+            continue
+        ent = doc.entities.get(m.entity or "")
+        if ent is None or not ent.geo or "lat" not in ent.geo:
+            continue
+        if ent.geo.get("feature") in HOST_FEATURES:
+            seen.append((m.entity, ent.geo["lat"], ent.geo["lon"]))
+        n = hosts.get(ent.geo.get("gazetteer_id"))
+        if n is not None and n.best.feature in HOST_FEATURES and (
+                m.nstart < here or _setting_cue(m.attrs.get("cue")) or not doc.norm[here:m.nstart].strip()):
+            towns.append((m.nstart, m.entity, n))
+    for _, eid, n in sorted(towns, key=lambda t: -t[0]):
+        b = n.best
+        others = list({e: (la, lo_) for e, la, lo_ in seen if e != eid}.values())
+        if any(km(b.lat, b.lon, la, lo_) <= SCENE_NEAR_KM for la, lo_ in others):
+            return n
+        if not any(km(p[0], p[1], q[0], q[1]) <= SCENE_NEAR_KM for k, p in enumerate(others) for q in others[k + 1:]):
+            return n          # the passage names no group of places it stands apart from
+    return None
 
 
 def _doubtful(place) -> bool:
