@@ -34,6 +34,30 @@ def party_from_where_it_is(doc, f, focus, tracks, frm) -> str | None:
     return focus if here == frm[0] else None
 
 
+def party_at_origin(f, k, tracks, frm) -> str:
+    """"The transport Danaé sailed from Brest", "the convoy left Toulon" in a text with no teller:
+    a vessel or group that goes with whoever the text follows only by default carries, when that
+    one is elsewhere, the traveller the text last left at the place it sets out from."""
+    roles = f.get("travellers") or []
+    t = tracks.get(k)
+    if not frm or t is None or t.here in (None, frm[0]) or not roles \
+            or any(r.get("kind") != "focus" or r.get("pronoun") for r in roles):
+        return k
+    there = [(o.legs[-1]["frames"][-1]["nstart"] if o.leg is None and o.legs else
+              o.leg["frames"][-1]["nstart"] if o.leg is not None else -1, key)
+             for key, o in tracks.items() if key != k and o.here == frm[0]]
+    return max(there)[1] if there else k
+
+
+def names_group(f, v) -> bool:
+    """Is the traveller a group named by a collective noun ("the school", "the whole column",
+    "the juniors"), not a pronoun, a person or a vehicle?"""
+    roles = f.get("travellers") or []
+    groups = set(v["group_nouns"]) - set(v["vehicles"])
+    return bool(roles) and all(r.get("kind") == "focus" and not r.get("pronoun") and r.get("lemma") in groups
+                               for r in roles)
+
+
 def aboard_with(doc, t, pid: str, f, frames) -> str | None:
     """The vessel ("ship" or "boat") this traveller is aboard when someone boards at a port: the
     vehicle of the leg under way, else one named in the same paragraph while the traveller was

@@ -21,13 +21,12 @@ out of order are sorted out in :mod:`.journey_order`, and who is aboard in :mod:
 from __future__ import annotations
 
 import os
-import re
 
 from ..document import Document, Journey, Leg
 from . import vocab
 from .journey_modes import resolve_mode, same_vehicle_onward
 from .journey_order import arrival_told_first, dated_after, far_apart, new_stretch
-from .journey_party import aboard_vessel, aboard_with, party_from_where_it_is
+from .journey_party import aboard_vessel, aboard_with, names_group, party_at_origin, party_from_where_it_is
 from .journey_output import chain_across  # noqa: F401  (re-exported: chronotope.events.chain_across)
 from .journey_output import emit_leg, planned_event, planned_leg, plans_kept
 from .journey_places import first_places, last_stop, passed_on_the_way, route_stages, split_stops
@@ -35,8 +34,7 @@ from .resolve import date_for, dates_in, durations_in, paragraph_at, quantities_
 from .tellers import first_person, letter_writer_at
 from .travellers import NARRATOR, WRITER, kin_of, teller_key, traveller_key, travellers_of
 
-# a date that states its year ("in September 1940", not "in September")
-_YEAR = re.compile(r"\b\d{4}\b")
+PART = "|part"      # the key of a part of a divided group: "np:boy|part2"
 # set to print each travel frame and how it was read, for working on the rules
 _DEBUG = bool(os.environ.get("CHRONOTOPE_DEBUG_JOURNEYS"))
 
@@ -81,6 +79,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
     summary_cues = [c.lower() for c in v["summary_cues"]]
     tracks: dict[str, Track] = {}
     focus: str | None = None
+    group_focus: str | None = None      # the group the text followed last, in a text with no teller
     locatives: list[tuple[int, str, str | None]] = []     # (position, place, whose)
     leader: list[str | None] = [None]      # whom the text followed before the current movement
     by_sentence: dict[int, list[dict]] = {}
@@ -249,6 +248,30 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
         t.loc = pid
         t.open(pid, para, f, _date(f))
 
+    def part_of_group(k, f, frm, to):
+        """The party a movement belongs to when a group divided.  "The seniors moved from Bristol to
+        Leicester. ... they (the juniors) went from Bristol to Gloucester": setting out, undated,
+        from a place the traveller already left, for somewhere else, is a part of the group that
+        stayed behind (its own track, from that place), not a retelling; a later movement from
+        where that part is belongs to it ("the juniors moved from Gloucester to Leicester")."""
+        if not frm or k not in tracks or first_person(doc) or f.get("vehicle_origin"):
+            return k
+        parts = [p for p in tracks if p == k or p.startswith(k + PART)]
+        t = tracks[k]
+        if t.here in (None, frm[0]):
+            return k
+        at = [p for p in parts if tracks[p].here == frm[0]]
+        if at:
+            return at[-1]
+        told = t.legs[-4:] + ([t.leg] if t.leg is not None and t.leg["to"] else [])
+        left = [i for i, l in enumerate(told) if l["from"] == frm[0]]
+        if not left or not to or any(l["to"] in to for l in told[left[-1]:]) \
+                or dated_after(doc, f, told[left[-1]:]):
+            return k
+        part = track(f"{k}{PART}{len(parts) + 1}")
+        part.loc = frm[0]
+        return part.key
+
     def remember(t, f):
         """Legs a pluperfect movement tells with both its ends ("He had reached Cádiz from
         Gibraltar", "I had flown there from Calcutta, and to Calcutta from Karachi"): each
@@ -406,6 +429,11 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                 k = party_from_where_it_is(doc, f, focus, tracks, first_places(doc, f["from"]))
             if f.get("vessel_call"):
                 k = aboard_vessel(tracks, focus) or k
+            elif k is not None and k == (focus or NARRATOR) and not first_person(doc):
+                if group_focus is not None and names_group(f, v):
+                    k = group_focus     # "a special train took the whole school": the group, not the
+                                        # master who followed on alone
+                k = party_at_origin(f, k, tracks, first_places(doc, f["from"]))
             if k is None:
                 if _DEBUG:
                     print("NO TRAVELLER", f["kind"], [r.get("text") for r in f.get("travellers") or []],
@@ -467,6 +495,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                 continue        # a movement with no place starts no journey
             if _DEBUG:
                 print("FRAME", k, f["kind"], f.get("planned"), f["lemma"], frm, to, via, repr(doc.norm[f["nstart"]:f["nstart"] + 60]))
+            k = part_of_group(k, f, frm, to)
             leader[0] = focus
             group = k.startswith("np:") and not first_person(doc) and any(
                 r.get("kind") == "own" and r.get("plural") for r in f.get("travellers") or [])
@@ -475,10 +504,10 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
                 # "the refugees reached Prague. They ...": with no teller, a group named in the
                 # plural is whom the text now follows
                 focus = k       # a biographer's trip, "Dr. Kerr, who came up from Baghdad", a pluperfect: asides
+                if group or names_group(f, v):
+                    group_focus = k
             t = track(k)
-            # only a date that states its year: "in September" after "interviewed in 1992" may have
-            # been given the aside's year, and would hold back every later movement
-            d = [m for m in dates_in(doc, f["nstart"], f["nend"]) if _YEAR.search(doc.norm[m.nstart:m.nend])]
+            d = dates_in(doc, f["nstart"], f["nend"])
             if d and t.last_date and d[0].value[:10] < t.last_date[:10] and far_apart(d[0].value, t.last_date):
                 continue        # told out of order: a memory, not the next stage
             if d:
@@ -580,6 +609,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             continue
         plans_kept(t, planned.get(k, []))
         same_vehicle_onward(t, v)
+        k = k.split(PART)[0]
         travellers = travellers_of(doc, k)
         j = Journey(id=doc.next_id("j"), travellers=travellers, legs=[])
         if k.startswith(("np:", "sig:")):
@@ -594,6 +624,7 @@ def build(doc: Document, frames: list[dict]) -> list[Journey]:
             j.legs.append(emit_leg(doc, leg, travellers))
         journeys.append(j)
     for k, legs in planned.items():
+        k = k.split(PART)[0]
         legs = [l for l in legs if l.to_place and l.to_place != l.from_place]
         if not legs:
             continue

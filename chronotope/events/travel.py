@@ -31,7 +31,18 @@ from .vehicles import (VEHICLE_PREPS, attach_mode, carries_travellers, in_simile
 FRAME_TYPES = ("travel", "mode", "stop", "locative", "heading", "vessel")
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# verbs whose infinitive or clause is a movement intended, not made ("hoped to sail")
+PLANNING_VERBS = ("plan", "intend", "want", "wish", "hope", "propose", "decide", "mean", "appoint", "expect",
+                  "choose", "offer", "refuse", "try", "attempt", "consider", "think", "fear")
 ROUTE_VERBS = {"lead", "lie", "run", "go", "pass", "wind"}
+
+
+def _lemma_in(tok, words) -> bool:
+    """Is this verb one of ``words`` (lemmas)?  By its lemma, or by its own form when the
+    lemmatiser strays ("hoped" lemmatised as "hop")."""
+    low = tok.lower_
+    return tok.lemma_.lower() in words or any(
+        low in (w, w + "s", w + "d", w + "ed", w + "es", w + "ing", w[:-1] + "ing") for w in words)
 
 
 def _planned(verb, v) -> bool:
@@ -47,9 +58,7 @@ def _planned(verb, v) -> bool:
         return True           # "as an aviator must feel when he flies"
     if verb.dep_ == "xcomp" and head.lower_ == "about":
         return True           # "we were about to be taken to Schlusselburg"
-    if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_.lower() in (
-            "plan", "intend", "want", "wish", "hope", "propose", "decide", "mean", "appoint", "expect",
-            "choose", "offer", "refuse", "try", "attempt", "consider", "think", "fear"):
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and _lemma_in(head, PLANNING_VERBS):
         return True
     # "was to tow us", "is to be"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and head.lemma_ == "be":
@@ -351,6 +360,8 @@ def find(sent, base: int) -> list[dict]:
             or re.search(r"\bon board\b", " ".join(c.lower_ for c in tok.subtree))
         if kind == "move" and aboard and not preps(tok, dest_p | {"to"}):
             kind = "board"        # "we went aboard the City of Paris at Liverpool": leaving from there
+        elif lemma == "get" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "out") for c in tok.children):
+            kind = "move"         # "got away on the last mail boat from St Peter Port": left
         elif lemma == "get" and not preps(tok, {"to", "into"}):
             continue
         if lemma == "take" and not (is_passive(tok) or any(p.lower_ in dest_p | {"to"} for p, _o in _harvest(
@@ -387,6 +398,9 @@ def find(sent, base: int) -> list[dict]:
         if _generic(who):
             continue
         roles = traveller_roles(who, base)
+        if lemma in v.get("people_verbs", {}).get("verbs", []):
+            for r in roles:     # "a guide led them over the mountains": people, not the visas named before
+                r["people_only"] = True
         if not roles and _elided_subject(tok):
             roles = focus_role(tok, base)
         modes = []
@@ -407,6 +421,9 @@ def find(sent, base: int) -> list[dict]:
         if kind == "carried" and who is not None and who.dep_ in ("dobj", "obj"):
             f["sender"] = traveller_roles(subject(tok), base)     # "Pringle sent his clerk to Madrid"
         f["past"] = _past(tok)
+        # "sent back to Gothenburg on the next steamer from Hull": the origin is the vessel's, said of it
+        f["vehicle_origin"] = bool(frm) and all(p.head.dep_ == "pobj" and p.head.lemma_.lower() in v["vehicles"]
+                                                for p, _o in frm)
         f["particles"] = [c.lower_ for c in tok.children if c.dep_ == "prt" or (      # "rode in from Homs": to here
             c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children))]
         f["vessel_call"] = kind == "stop" and lemma in calls and vessel    # "the boat called at X"
@@ -488,6 +505,9 @@ def find(sent, base: int) -> list[dict]:
     cues = v.get("vehicle_cues", {})
     for tok in sent:
         mode = vehicle_mode(tok, v)
+        if not mode and tok.pos_ == "NOUN" and v.get("vessel_titles", {}).get(tok.lemma_.lower()) \
+                and vessel_name(tok) is not None:
+            mode = v["vessel_titles"][tok.lemma_.lower()]     # "the transport Danaé": a ship by its name
         cue = None
         if not mode and tok.pos_ == "NOUN" and cues.get(tok.lemma_.lower()):
             mode = cue = cues[tok.lemma_.lower()]     # "with one puncture near Saulieu": a car's trouble

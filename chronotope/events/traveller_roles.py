@@ -26,7 +26,7 @@ def traveller_token(verb, kind, v):
             return objs[0]
         if kind == "carried" and not objs and verb.lemma_.lower() not in ("ship", "take"):
             return None       # "I sent with this letter, through Perregaux, a bill": the sender stays
-    subj = subject(verb)
+    subj = _main_clause_subject(verb) or subject(verb)
     if subj is not None and subj.lower_ == "it" and verb.dep_ in ("xcomp", "advcl") \
             and verb.head.lemma_.lower() == "take":
         took = [c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PRON", "NOUN", "PROPN")]
@@ -43,6 +43,24 @@ def traveller_token(verb, kind, v):
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subj = verb.head          # "the prisoners set out", "the train going north"
     return subj
+
+
+SUBORDINATORS = {"because", "since", "as", "although", "though", "while", "when", "after", "before", "until"}
+
+
+def _main_clause_subject(verb):
+    """"He missed the sailing because his children were ill, and got away two days later": a verb
+    the parser hung on a subordinate clause after a comma and "and" goes with the main clause."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    sub = verb.head
+    if sub.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in sub.children):
+        return None
+    doc = verb.doc
+    cc = next((c for c in sub.children if c.dep_ == "cc" and c.i < verb.i), None)
+    if cc is None or cc.i == 0 or doc[cc.i - 1].text != ",":
+        return None
+    return subject(sub.head) if sub.head.pos_ in ("VERB", "AUX") else None
 
 
 def _riders(vehicle, v):
@@ -65,7 +83,7 @@ def traveller_kind(tok, v) -> str | None:
     if lemma in v["vehicles"] and lemma not in v["group_nouns"] and any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some") for c in tok.children):
         return None           # "the Committee had a lorry that went to Argelès on Thursdays": not ours
-    if lemma in v["group_nouns"] or lemma in v["vehicles"]:
+    if lemma in v["group_nouns"] or lemma in v["vehicles"] or _titled_vessel(tok, v):
         return "focus"
     if tok.pos_ == "PROPN" and any(c.dep_ in ("compound", "appos", "amod") and c.lemma_.lower() in v["vehicles"]
                                    and v["vehicles"][c.lemma_.lower()] in ("ship", "boat") for c in tok.children):
@@ -82,6 +100,14 @@ def traveller_kind(tok, v) -> str | None:
                     if g.dep_ == "pobj":
                         return traveller_kind(g, v)
     return None
+
+
+def _titled_vessel(tok, v) -> bool:
+    """"The transport Danaé sailed": a noun that names a vessel only before the vessel's name."""
+    if tok.lemma_.lower() not in v.get("vessel_titles", {}) or tok.i + 1 >= tok.sent.end:
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.pos_ == "PROPN" and nxt.is_title
 
 
 def np_span(obj, base):
@@ -223,8 +249,8 @@ def antecedents(pron, base, back: int = 3) -> list[dict]:
         relative = t.head.dep_ not in ("ROOT", "conj") or t.tag_ in ("WP", "WDT")
         if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl":
             t = t.head.head           # "Natalia, who was living ...": the relative stands for its noun
-        if t.pos_ not in ("PROPN", "NOUN") or t.lower_ in PERSONAL:
-            continue
+        if t.pos_ not in ("PROPN", "NOUN") or t.lower_ in PERSONAL or (t.pos_ == "NOUN" and t.tag_ == "NNS"):
+            continue        # "the boys returned ... he flew": a plural noun is no "he" (a name may end in -s)
         r = role(t, base)
         s0, e0 = np_span(t, base)
         for c in t.children:        # "his wife Anna Orlova": the name in apposition names her

@@ -132,9 +132,12 @@ def _antecedent_key(doc, r, v) -> str | None:
 
 def kin_of(doc, f, v, lead) -> str | None:
     """Whose relative a traveller is named as: "my brother Emmanuel" the teller's, "Holm's wife,
-    Karen" Holm's, "his wife" the one the text follows (lead); None for anyone else."""
+    Karen" Holm's, "his wife" the one the text follows (lead); for a group named by one of its
+    members ("Morel's group") the party the text follows (lead); None for anyone else."""
     kin = set(v.get("kin_nouns", []))
     for r in f.get("travellers") or []:
+        if r.get("possessor"):
+            return lead     # "Morel's group was taken to Brest": a part of the party followed
         if r.get("lemma") not in kin:
             continue
         if r.get("owner") in ("I", "we"):
@@ -162,6 +165,8 @@ def _plural_key(doc, r, v) -> str | None:
         # nor the people of "the column of people" (the column is)
         subj = r.get("subject", r.get("text", "").lower() == "they")
         ants = [a for a in ants if not (a["sort"] == "thing" and (subj or a.get("pobj"))) and not a.get("in_np")]
+    if r.get("people_only"):
+        ants = [a for a in ants if a["sort"] != "thing"]
     if not ants:
         return None if first_person(doc) else FOCUS
     a = ants[0]

@@ -11,7 +11,9 @@ from.  Some dates a narrative mentions are not on its main line:
   sailed", "In 1820 he was born at Lund");
 * a year in a bracketed reference ("(London 1931)", "(see Smith, 1931, p. 4)") or remark
   ("(in 1869 it was worse)");
-* a month named as any day in it ("like partridges on a rainy day in September").
+* a month named as any day in it ("like partridges on a rainy day in September");
+* the year of a later record of the story, a generation away from it ("Emil, interviewed in
+  1992, still remembered the sandwiches").
 
 When a year-only date does jump the story forward with no such cue ("died at Tobolsk in 1866"),
 the resolver remembers the main line it left, and the next full date back on it resumes the story.
@@ -84,6 +86,21 @@ def is_writers_present(text: str, t: Timex, told_in_third_person: bool, years_aw
     e = m.start() if m else len(text)
     return any(not _NAME_BEFORE.search(text, max(s, m.start() - 30), m.start())
                for m in _WRITER.finditer(text, s, e))
+
+
+_LATER_RECORD = re.compile(r"\b" + alternation(V["later_record_cues"]) + r"\b", re.I)
+
+
+def is_later_record(text: str, t: Timex, years_away: int) -> bool:
+    """'Emil, interviewed in 1992, still remembered the sandwiches', 'the letters, deposited in an
+    archive in 1961': a year in a sentence about a later (or much earlier) record of the story, a
+    generation from its running date, is the record's time, not a step of the story."""
+    if t.year is None or years_away <= WRITER_DISTANCE_YEARS:
+        return False
+    s = sentence_start(text, t.start)
+    m = _SENTENCE_BREAK.search(text, t.end)
+    e = m.start() if m else len(text)
+    return _LATER_RECORD.search(text, s, e) is not None
 
 
 _GENERIC = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[a-z]+\s+){0,2}(?:day|morning|evening|night|afternoon|week)\s+"

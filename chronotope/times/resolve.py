@@ -255,7 +255,8 @@ class Resolver(Anchoring):
         if self.mode != "news" and (story.is_aside(text, t) or story.is_generic(text, t) or
                                     p.gran == "Y" and story.in_brackets(text, t) or
                                     story.is_writers_present(text, t, self.told_in_third_person,
-                                                             abs(p.y - cur.y))):
+                                                             abs(p.y - cur.y)) or
+                                    story.is_later_record(text, t, abs(p.y - cur.y))):
             # "Years afterwards, when I crossed again in 1891", "(in 1869 it was worse)": anchors
             # its own sentence only
             self.local = (p, sentence_end(text, t.end) + offset)
