@@ -308,6 +308,12 @@ class Document:
         return f"<Document {self.id} {len(self.text)} chars, {len(self.mentions)} mentions>"
 
 
+# An index entry is one int, start << _ORDER_BITS | order, not a (start, order) tuple: it sorts
+# the same, and a long text has a million of them.
+_ORDER_BITS = 40
+_ORDER_MASK = (1 << _ORDER_BITS) - 1
+
+
 class _MentionIndex:
     """Mentions by kind, sorted by start, for range queries.
 
@@ -335,7 +341,7 @@ class _MentionIndex:
             if entries is None:
                 entries = self.by_kind[m.kind] = SortedList()
                 self.longest[m.kind] = 0
-            entries.add((m.nstart, order))
+            entries.add(m.nstart << _ORDER_BITS | order)
             if m.nend - m.nstart > self.longest[m.kind]:
                 self.longest[m.kind] = m.nend - m.nstart
         self.covered = len(mentions)
@@ -349,9 +355,10 @@ class _MentionIndex:
             entries = self.by_kind.get(kind)
             if not entries:
                 continue
-            lo = None if nstart is None else (nstart - self.longest[kind], -1)
-            hi = None if nend is None else (nend, -1)
-            for _, order in entries.irange(lo, hi, inclusive=(True, False)):
+            lo = None if nstart is None else max(0, nstart - self.longest[kind]) << _ORDER_BITS
+            hi = None if nend is None else max(0, nend) << _ORDER_BITS
+            for key in entries.irange(lo, hi, inclusive=(True, False)):
+                order = key & _ORDER_MASK
                 if mentions[order].nend > lo_pos:
                     hits.append(order)
         hits.sort()

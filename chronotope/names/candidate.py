@@ -15,7 +15,7 @@ from ..document import Document
 P_TITLE, P_RULE, P_MODEL, P_WEAK = 4, 3, 2, 1
 
 
-@dataclass
+@dataclass(slots=True)     # every section's candidates wait for the stage's finish
 class Candidate:
     kind: str                 # person | organization
     nstart: int
