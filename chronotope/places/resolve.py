@@ -114,6 +114,9 @@ class Name:
     choice: int = 0                               # index into places
     probs: list = field(default_factory=list)
     scores: list = field(default_factory=list)
+    # the last list ``alternatives`` gave and what it was computed from: every mention of the
+    # name until its choice changes shares one list (a long text has a million place mentions)
+    shown: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def best(self):
@@ -414,7 +417,11 @@ def coherent(n: Name, names: dict[str, Name]) -> bool:
 
 
 def alternatives(n: Name) -> list[dict]:
-    """The top candidates of a name, for the mention's attrs."""
+    """The top candidates of a name, for the mention's attrs.  Shared by the mentions that get
+    it while the name's candidates and their scores stay the same: treat it as read-only."""
+    basis = (tuple(n.places), tuple(n.probs))
+    if n.shown is not None and n.shown[0] == basis:
+        return n.shown[1]
     order = sorted(range(len(n.places)), key=lambda k: -n.probs[k] if n.probs else k)[:TOP_ALTERNATIVES]
     out = []
     for k in order:
@@ -422,4 +429,5 @@ def alternatives(n: Name) -> list[dict]:
         out.append({"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "feature": p.feature,
                     "country": p.country, "match": p.match,
                     "score": round(n.probs[k], 3) if n.probs else None})
+    n.shown = (basis, out)
     return out
