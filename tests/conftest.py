@@ -60,3 +60,26 @@ def run_time_stage(text: str):
     stage.process(doc, Section(0, len(doc.norm)))
     stage.finish(doc)
     return doc
+
+
+@pytest.fixture(scope="session")
+def events_pipeline():
+    """Every standard stage through events (the language model comes with the pipeline), loaded
+    once for the tests that run short texts they write through the whole extraction."""
+    from chronotope.pipeline import Options, Pipeline
+    from chronotope.stages import registry
+    options = Options()
+    return Pipeline(options, stages=registry.build(options))
+
+
+def legs_by_traveller(doc) -> dict:
+    """A document's journey legs that were made (plans left out), as (from, to) place names
+    under the names of their travellers: what the journey tests compare."""
+    names = {k: v.name for k, v in doc.entities.items()}
+    out: dict = {}
+    for j in doc.journeys:
+        if j.attributes.get("planned"):
+            continue
+        who = tuple(names.get(t, t) for t in j.travellers) or (j.attributes.get("traveller_text"),)
+        out.setdefault(who, []).extend((names.get(l.from_place), names.get(l.to_place)) for l in j.legs)
+    return out

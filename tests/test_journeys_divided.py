@@ -3,22 +3,11 @@ keeps its own road from where it split), "a guide led them", a vessel named by "
 carrying whoever was left at its port, a group named by one of its members setting out from where
 the party is, "hoped to sail" (a plan, however the lemmatiser reads "hoped"), "motor coach" and
 "mail boat", and a year of a later interview that does not become the story's running year."""
-import pytest
-
 from chronotope.document import Document
-from chronotope.pipeline import Options, Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    import importlib
-    stages = [importlib.import_module(f"chronotope.stages.{n}").make(Options())
-              for n in ["notes", "times", "quantities", "places", "people", "events"]]
-    return Pipeline(Options(), stages=stages)
-
-
-def _run(pipeline, text):
-    d = pipeline.run(Document(text, source="own.txt"))
+def _run(events_pipeline, text):
+    d = events_pipeline.run(Document(text, source="own.txt"))
     names = {k: v.name for k, v in d.entities.items()}
     legs, planned = {}, set()
     for j in d.journeys:
@@ -38,8 +27,8 @@ SCHOOL = (
     "by motor coach. In September 1941 the junior boys moved from Gloucester to Leicester in army lorries.")
 
 
-def test_a_divided_group_keeps_each_part_on_its_own_road(pipeline):
-    _d, legs, _p = _run(pipeline, SCHOOL)
+def test_a_divided_group_keeps_each_part_on_its_own_road(events_pipeline):
+    _d, legs, _p = _run(events_pipeline, SCHOOL)
     for leg in [("Weymouth", "Bristol"), ("Bristol", "Leicester"), ("Bristol", "Gloucester"),
                 ("Gloucester", "Leicester")]:
         assert leg in legs, leg
@@ -55,15 +44,15 @@ FLIGHT = (
     "from there a guide led them over the mountains on foot to Figueres.")
 
 
-def test_a_hoped_for_sailing_is_a_plan_and_a_guide_leads_them(pipeline):
-    d, legs, planned = _run(pipeline, FLIGHT)
+def test_a_hoped_for_sailing_is_a_plan_and_a_guide_leads_them(events_pipeline):
+    d, legs, planned = _run(events_pipeline, FLIGHT)
     assert ("Le Havre", "New York") not in legs
     assert ("Le Havre", "New York") in planned
     assert "foot" in legs.get(("Perpignan", "Figueres"), set())
 
 
-def test_the_year_of_a_later_interview_is_not_the_story_year(pipeline):
-    d, _legs, _p = _run(pipeline, FLIGHT)
+def test_the_year_of_a_later_interview_is_not_the_story_year(events_pipeline):
+    d, _legs, _p = _run(events_pipeline, FLIGHT)
     values = {d.norm[m.nstart:m.nend]: m.value for m in d.mentions if m.kind == "date"}
     assert values.get("September") == "1938-09"
 
@@ -76,8 +65,8 @@ CONVOY = (
     "Toulon to Nouméa. In 1880 Morel got away on the last mail boat from Nouméa to Sydney.")
 
 
-def test_a_named_transport_carries_the_party_left_at_its_port(pipeline):
-    _d, legs, _p = _run(pipeline, CONVOY)
+def test_a_named_transport_carries_the_party_left_at_its_port(events_pipeline):
+    _d, legs, _p = _run(events_pipeline, CONVOY)
     assert ("Versailles", "Brest") in legs          # "Morel's group": from where the party was
     assert "ship" in legs.get(("Brest", "Nouméa"), set())
     assert ("Paris", "Brest") in legs and ("Brest", "Paris") in legs

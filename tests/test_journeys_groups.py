@@ -3,30 +3,12 @@ write: "they" after a thing named in a phrase, a place taken for a plural noun, 
 five days to walk", "the four of them", a bare first name, a wife named beside her husband's
 name, "X's convoy", "made his way", a route hung on the train taken, and a date given the
 year of an aside that must not hold back the movements after it."""
-import pytest
-
 from chronotope.document import Document
-from chronotope.pipeline import Options, Pipeline
+from conftest import legs_by_traveller
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    import importlib
-    stages = [importlib.import_module(f"chronotope.stages.{n}").make(Options())
-              for n in ["notes", "times", "quantities", "places", "people", "events"]]
-    return Pipeline(Options(), stages=stages)
-
-
-def _by_traveller(pipeline, text):
-    d = pipeline.run(Document(text, source="own.txt"))
-    names = {k: v.name for k, v in d.entities.items()}
-    out = {}
-    for j in d.journeys:
-        if j.attributes.get("planned"):
-            continue
-        who = tuple(names.get(t, t) for t in j.travellers) or (j.attributes.get("traveller_text"),)
-        out.setdefault(who, []).extend((names.get(l.from_place), names.get(l.to_place)) for l in j.legs)
-    return out
+def _by_traveller(events_pipeline, text):
+    return legs_by_traveller(events_pipeline.run(Document(text, source="own.txt")))
 
 
 def _legs(by):
@@ -44,8 +26,8 @@ FLIGHT = (
     "Limoges by train. Martin, meanwhile, made his way from Nevers to Limoges on a bicycle.")
 
 
-def test_a_family_told_as_they_keeps_its_own_road(pipeline):
-    by = _by_traveller(pipeline, FLIGHT)
+def test_a_family_told_as_they_keeps_its_own_road(events_pipeline):
+    by = _by_traveller(events_pipeline, FLIGHT)
     legs = _legs(by)
     for leg in [("Vienna", "Zurich"), ("Vienna", "Prague"), ("Prague", "Amsterdam"), ("Amsterdam", "Paris"),
                 ("Paris", "Orléans"), ("Orléans", "Limoges"), ("Nevers", "Limoges")]:
@@ -61,8 +43,8 @@ CONVOY = (
     "sailed from Toulon to Nouméa.")
 
 
-def test_a_wife_and_a_named_convoy_travel_as_themselves(pipeline):
-    by = _by_traveller(pipeline, CONVOY)
+def test_a_wife_and_a_named_convoy_travel_as_themselves(events_pipeline):
+    by = _by_traveller(events_pipeline, CONVOY)
     jeanne = [legs for who, legs in by.items() if any("Jeanne" in w for w in who if w)]
     assert jeanne and ("Brest", "Paris") in jeanne[0]
     assert ("Toulon", "Nouméa") in _legs(by)
@@ -74,5 +56,5 @@ ASIDE = (
     "Lisbon to New York.")
 
 
-def test_a_date_taken_from_an_aside_does_not_hold_back_later_legs(pipeline):
-    assert ("Lisbon", "New York") in _legs(_by_traveller(pipeline, ASIDE))
+def test_a_date_taken_from_an_aside_does_not_hold_back_later_legs(events_pipeline):
+    assert ("Lisbon", "New York") in _legs(_by_traveller(events_pipeline, ASIDE))

@@ -2,39 +2,18 @@
 biographer's own "I", a couple and "they", a subject called by surname alone, a courier sent
 from where the sender is, being "back in" a place, "by way of", a vessel's call told after the
 arrival, an arrival told before the road to it, and vehicles the parser misreads."""
-import pytest
-
 from chronotope.document import Document
-from chronotope.pipeline import Options, Pipeline
+from conftest import legs_by_traveller
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    import importlib
-    stages = [importlib.import_module(f"chronotope.stages.{n}").make(Options())
-              for n in ["notes", "times", "quantities", "places", "people", "events"]]
-    return Pipeline(Options(), stages=stages)
-
-
-def _run(pipeline, text):
-    return pipeline.run(Document(text, source="own.txt"))
+def _run(events_pipeline, text):
+    return events_pipeline.run(Document(text, source="own.txt"))
 
 
 def _legs(d):
     names = {k: v.name for k, v in d.entities.items()}
     return {(names.get(l.from_place), names.get(l.to_place)): l.modes for j in d.journeys
             if not j.attributes.get("planned") for l in j.legs}
-
-
-def _by_traveller(d):
-    names = {k: v.name for k, v in d.entities.items()}
-    out = {}
-    for j in d.journeys:
-        if j.attributes.get("planned"):
-            continue
-        who = tuple(names.get(t, t) for t in j.travellers) or (j.attributes.get("traveller_text"),)
-        out.setdefault(who, []).extend((names.get(l.from_place), names.get(l.to_place)) for l in j.legs)
-    return out
 
 
 BIOGRAPHY = (
@@ -47,32 +26,32 @@ BIOGRAPHY = (
     "to Buffalo.")
 
 
-def test_the_biographers_own_trip_is_not_the_subjects(pipeline):
-    d = _run(pipeline, BIOGRAPHY)
-    by = _by_traveller(d)
+def test_the_biographers_own_trip_is_not_the_subjects(events_pipeline):
+    d = _run(events_pipeline, BIOGRAPHY)
+    by = legs_by_traveller(d)
     writer = by.get(("the writer",), [])
     assert ("York", "Liverpool") in writer
     subject = [legs for who, legs in by.items() if who != ("the writer",) and ("Liverpool", "Boston") in legs]
     assert subject and ("York", "Liverpool") not in subject[0]
 
 
-def test_the_couple_and_they_travel_on_with_the_subject(pipeline):
-    legs = _legs(_run(pipeline, BIOGRAPHY))
+def test_the_couple_and_they_travel_on_with_the_subject(events_pipeline):
+    legs = _legs(_run(events_pipeline, BIOGRAPHY))
     assert ("Boston", "Albany") in legs and "carriage" in legs[("Boston", "Albany")]
     assert ("Albany", "Buffalo") in legs and "boat" in legs[("Albany", "Buffalo")]
 
 
-def test_a_quoted_i_in_a_life_is_the_subjects(pipeline):
-    d = _run(pipeline, "Henry Lockwood settled at Albany in 1833, and he seldom wrote. He worked on the locks, "
+def test_a_quoted_i_in_a_life_is_the_subjects(events_pipeline):
+    d = _run(events_pipeline, "Henry Lockwood settled at Albany in 1833, and he seldom wrote. He worked on the locks, "
                        "and he built a house. Of 1835 he wrote: \u201cI went from Albany to Buffalo by the "
                        "canal boat, and I was sick all the way.\u201d He stayed at Buffalo for a year.")
-    by = _by_traveller(d)
+    by = legs_by_traveller(d)
     assert ("the writer",) not in by
     assert any(("Albany", "Buffalo") in legs for legs in by.values())
 
 
-def test_courier_sent_from_where_the_sender_is_and_back_again(pipeline):
-    d = _run(pipeline, "Henry Lockwood reached Lisbon in March 1790, and Lockwood took a house near the river. "
+def test_courier_sent_from_where_the_sender_is_and_back_again(events_pipeline):
+    d = _run(events_pipeline, "Henry Lockwood reached Lisbon in March 1790, and Lockwood took a house near the river. "
                        "Lockwood worked on the plans all that winter. In January 1791 Lockwood sent his clerk, "
                        "a young man named Daniel Foster, to Madrid with the plans. Foster rode by way of Elvas "
                        "and Badajoz, crossed the frontier without trouble, and was back in Lisbon within the month.")
@@ -84,8 +63,8 @@ def test_courier_sent_from_where_the_sender_is_and_back_again(pipeline):
         e for e, ent in d.entities.items() if ent.name in ("Elvas", "Badajoz")}
 
 
-def test_an_arrival_told_first_and_the_road_to_it_after(pipeline):
-    legs = _legs(_run(pipeline, (
+def test_an_arrival_told_first_and_the_road_to_it_after(events_pipeline):
+    legs = _legs(_run(events_pipeline, (
         "Henry Lockwood came to Lisbon by a long road. In the spring of 1787 the firm sent him on from Cadiz, "
         "where he had spent the winter, and he made the passage in a coasting brig. He had reached Cadiz from "
         "Gibraltar the previous November in a hired felucca, and Gibraltar itself he had reached as a passenger "
@@ -97,15 +76,15 @@ def test_an_arrival_told_first_and_the_road_to_it_after(pipeline):
     assert not any(a == "Lisbon" for a, _ in legs)
 
 
-def test_a_dated_departure_from_a_place_already_left(pipeline):
-    legs = _legs(_run(pipeline, (
+def test_a_dated_departure_from_a_place_already_left(events_pipeline):
+    legs = _legs(_run(events_pipeline, (
         "In October 1788 Henry Lockwood went on horseback from Coimbra to Porto, and thence to a rented house "
         "at Vila Nova de Gaia. In June 1789 he sailed from Porto to London on a wine ship.")))
     assert ("Porto", "London") in legs and "ship" in legs[("Porto", "London")]
 
 
-def test_a_vehicle_tagged_as_a_verb_and_a_call_told_after_the_arrival(pipeline):
-    d = _run(pipeline, (
+def test_a_vehicle_tagged_as_a_verb_and_a_call_told_after_the_arrival(events_pipeline):
+    d = _run(events_pipeline, (
         "In September 1963 I flew up to Da Nang on a military transport. From Da Nang we went on by jeep "
         "up the coast road to Hue, over the pass, and we spent four days there. My wife Ruth came up from "
         "Singapore to Saigon on a French cargo boat in October. The boat called at Kuala Lumpur, she told me."))
@@ -114,18 +93,18 @@ def test_a_vehicle_tagged_as_a_verb_and_a_call_told_after_the_arrival(pipeline):
     assert not any("Kuala Lumpur" in pair for pair in legs)
 
 
-def test_the_same_wagons_again_and_a_vehicle_told_before_its_movement(pipeline):
-    legs = _legs(_run(pipeline, (
+def test_the_same_wagons_again_and_a_vehicle_told_before_its_movement(events_pipeline):
+    legs = _legs(_run(events_pipeline, (
         "On the 20th of May 1916 we were put into cattle trucks at Rouen, forty men to a truck, and two days "
         "later we were turned out at Amiens in the rain. Lorries carried us on from Amiens to Albert.")))
     assert legs.get(("Rouen", "Amiens")) in (None, ["rail"])
     assert legs[("Amiens", "Albert")] == ["car"]
-    legs = _legs(_run(pipeline, "We left Rouen by train on 20 May 1916. Lorries carried us on from Amiens to Albert."))
+    legs = _legs(_run(events_pipeline, "We left Rouen by train on 20 May 1916. Lorries carried us on from Amiens to Albert."))
     assert legs[("Rouen", "Amiens")] == ["rail"]
 
 
-def test_a_walk_told_after_an_as_clause(pipeline):
-    legs = _legs(_run(pipeline, (
+def test_a_walk_told_after_an_as_clause(events_pipeline):
+    legs = _legs(_run(events_pipeline, (
         "In the next bed there was a Belgian called Maurice Peeters. In October 1914 he had walked out of "
         "Antwerp with his mother as the Germans came in, on foot the whole way to Ostend, sleeping in barns.")))
     assert ("Antwerp", "Ostend") in legs and "foot" in legs[("Antwerp", "Ostend")]
@@ -147,19 +126,19 @@ DIARY = (
     "about the heat.\n")
 
 
-def test_a_diary_flashback_to_the_place_of_its_heading(pipeline):
-    legs = _legs(_run(pipeline, DIARY))
+def test_a_diary_flashback_to_the_place_of_its_heading(events_pipeline):
+    legs = _legs(_run(events_pipeline, DIARY))
     assert ("Alexandria", "Beirut") in legs
     assert ("Beirut", "Alexandria") not in legs
     assert ("Beirut", "Damascus") in legs and ("Damascus", "Baghdad") in legs
 
 
-def test_riding_in_and_coming_up_are_toward_the_diarist(pipeline):
-    d = _run(pipeline, DIARY)
+def test_riding_in_and_coming_up_are_toward_the_diarist(events_pipeline):
+    d = _run(events_pipeline, DIARY)
     legs = _legs(d)
     assert ("Homs", "Baghdad") in legs
     assert ("Damascus", "Baghdad") in legs
-    by = _by_traveller(d)
+    by = legs_by_traveller(d)
     assert ("Orme",) in by and ("Damascus", "Baghdad") in by[("Orme",)]
     # a relative clause about Dr. Kerr does not make him the one followed: the next entry is not his
     assert by[("Kerr",)] == [("Basra", "Baghdad")]
@@ -172,9 +151,9 @@ HOUSEHOLD = (
     "to Oran. In 1856 she sailed from Algiers to Genoa, and went on by rail through Turin to Milan.")
 
 
-def test_a_household_takes_the_railway_and_moves_on_in_summary(pipeline):
-    d = _run(pipeline, HOUSEHOLD)
-    by = _by_traveller(d)
+def test_a_household_takes_the_railway_and_moves_on_in_summary(events_pipeline):
+    d = _run(events_pipeline, HOUSEHOLD)
+    by = legs_by_traveller(d)
     marie = by[("Marie Laurent",)]
     assert marie[:3] == [("Lyon", "Marseille"), ("Marseille", "Algiers"), ("Algiers", "Oran")]
     legs = _legs(d)
@@ -183,8 +162,8 @@ def test_a_household_takes_the_railway_and_moves_on_in_summary(pipeline):
     assert by[("Paul",)] == [("Lyon", "Algiers")]
 
 
-def test_a_place_passed_on_the_next_stage_is_not_the_last_ones(pipeline):
-    d = _run(pipeline, HOUSEHOLD)
+def test_a_place_passed_on_the_next_stage_is_not_the_last_ones(events_pipeline):
+    d = _run(events_pipeline, HOUSEHOLD)
     legs = _legs(d)
     assert legs[("Algiers", "Genoa")] == ["ship"] and legs[("Genoa", "Milan")] == ["rail"]
     names = {k: v.name for k, v in d.entities.items()}
