@@ -254,10 +254,16 @@ class Document:
         k = bisect_left(self._starts_of_sentences(), npos)
         return self.sentences[k - 1] if k > 0 else None
 
+    def paragraph_index(self, npos: int) -> int:
+        """Index of the paragraph containing normalised offset ``npos``, or of the next one when
+        it falls between paragraphs (``len(paragraphs)`` after the last); binary search."""
+        k = bisect_right(self.paragraph_starts, npos) - 1
+        return k if k >= 0 and npos < self.paragraphs[k].nend else k + 1
+
     def paragraph_at(self, npos: int) -> Span | None:
         """The paragraph containing normalised offset ``npos`` (binary search)."""
-        k = bisect_right(self.paragraph_starts, npos) - 1
-        if k >= 0 and npos < self.paragraphs[k].nend:
+        k = self.paragraph_index(npos)
+        if k < len(self.paragraphs) and self.paragraphs[k].nstart <= npos < self.paragraphs[k].nend:
             return self.paragraphs[k]
         return None
 

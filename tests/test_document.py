@@ -111,3 +111,14 @@ def test_sentence_look_ups_follow_sentences_as_they_are_added():
     doc.add_sentence(16, 31)
     assert doc.sentence_at(20).nstart == 16 and doc.sentence_before(16).nstart == 5
     assert doc.sentence_at(4) is None       # the space between sentences
+
+
+def test_paragraph_index_finds_the_paragraph_or_the_next_one():
+    doc = Document("First paragraph here.\n\nSecond one.\n\n\nThird and last.", source="t.txt")
+    ps = doc.paragraphs
+    assert len(ps) == 3
+    for pos in range(len(doc.norm) + 1):
+        expected = next((k for k, p in enumerate(ps) if pos < p.nend), len(ps))
+        assert doc.paragraph_index(pos) == expected
+        inside = ps[expected] if expected < len(ps) and ps[expected].nstart <= pos else None
+        assert doc.paragraph_at(pos) is inside

@@ -135,7 +135,7 @@ class PlacesStage(BaseStage):
             for k in keys:
                 names[k].listed |= keys - {k}
         resolve(names, year=year)
-        rescued = near_the_story(cands, names, ev, lambda pos: _paragraph_index(doc, pos))
+        rescued = near_the_story(cands, names, ev, doc.paragraph_index)
         if rescued:
             # "up to Launceston" tagged a person, in a paragraph about Hobart: resolved again with it
             _add_names(doc, names, rescued)
@@ -250,7 +250,7 @@ def _add_names(doc: Document, names: dict, cands) -> None:
             n = names[c.key] = Name(c.key, c.places)
         if c.feature:
             n.hints[c.feature] += 1
-        n.passages.add(_paragraph_index(doc, c.nstart))
+        n.passages.add(doc.paragraph_index(c.nstart))
 
 
 PUBLICATION = re.compile(r"\(\s*$")
@@ -376,12 +376,12 @@ def _town_before(doc, c, accepted, names, base, sdoc, paragraph: bool = False,
     not "a letter from Moscow")."""
     sent = sdoc[c.i].sent
     lo = base + sent.start_char
-    para = _paragraph_index(doc, c.nstart)
+    para = doc.paragraph_index(c.nstart)
 
     def same(pos: int) -> bool:
         if anywhere:          # the last town named anywhere before
             return True
-        return _paragraph_index(doc, pos) == para if paragraph else pos >= lo
+        return doc.paragraph_index(pos) == para if paragraph else pos >= lo
     by_id = {n.best.id: n for n in names.values() if n.best is not None and not n.out_of_place}
     host, pos = None, -1
     for m in doc.mentions_of("place"):          # earlier sections and earlier in this one
@@ -428,7 +428,7 @@ def _scene_town(doc, c, hosts: dict) -> Name | None:
     passage is "in" or "at", or the one it opens with), and not apart from the towns named
     there when they lie together: a person or a quarter taken for a far namesake ("Stanley",
     "Chinatown" in the United States) is no scene of a passage about Tabora or Singapore."""
-    para = _paragraph_index(doc, c.nstart)
+    para = doc.paragraph_index(c.nstart)
     if para >= len(doc.paragraphs):
         return None
     lo = here = doc.paragraphs[para].nstart
@@ -464,19 +464,6 @@ def _doubtful(place) -> bool:
 
 def _recognition_confidence(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-2.0 * score))
-
-
-def _paragraph_index(doc: Document, npos: int) -> int:
-    """Index of the paragraph holding a normalised offset (binary search)."""
-    ps = doc.paragraphs
-    lo, hi = 0, len(ps)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if ps[mid].nend <= npos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def extend_lists(sdoc, cands) -> None:

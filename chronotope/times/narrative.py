@@ -51,6 +51,12 @@ def sentence_start(text: str, pos: int) -> int:
     return last
 
 
+def sentence_around(text: str, t: Timex) -> tuple[int, int]:
+    """Start and end of the sentence an expression stands in (the end before its full stop)."""
+    m = _SENTENCE_BREAK.search(text, t.end)
+    return sentence_start(text, t.start), m.start() if m else len(text)
+
+
 def is_aside(text: str, t: Timex) -> bool:
     """The date sits in a look forward or back from the story ("Years afterwards, when I crossed
     again in 1891", "as she told me years later, in the middle of December"): a cue earlier in
@@ -81,9 +87,7 @@ def is_writers_present(text: str, t: Timex, told_in_third_person: bool, years_aw
     date is the writer's own time (research, a visit), an aside that does not move the story."""
     if not told_in_third_person or years_away <= WRITER_DISTANCE_YEARS:
         return False
-    s = sentence_start(text, t.start)
-    m = _SENTENCE_BREAK.search(text, t.end)
-    e = m.start() if m else len(text)
+    s, e = sentence_around(text, t)
     return any(not _NAME_BEFORE.search(text, max(s, m.start() - 30), m.start())
                for m in _WRITER.finditer(text, s, e))
 
@@ -97,9 +101,7 @@ def is_later_record(text: str, t: Timex, years_away: int) -> bool:
     generation from its running date, is the record's time, not a step of the story."""
     if t.year is None or years_away <= WRITER_DISTANCE_YEARS:
         return False
-    s = sentence_start(text, t.start)
-    m = _SENTENCE_BREAK.search(text, t.end)
-    e = m.start() if m else len(text)
+    s, e = sentence_around(text, t)
     return _LATER_RECORD.search(text, s, e) is not None
 
 
@@ -119,9 +121,7 @@ _LOOKING_BACK = re.compile(r"\b" + alternation(V["looking_back_cues"]) + r"\b", 
 def looks_back(text: str, t: Timex) -> bool:
     """'In 1820 he was born at Lund', 'As a student, in 1858, he went to Krakow': a date behind
     the story told as background; the cue may follow the date in its sentence."""
-    s = sentence_start(text, t.start)
-    m = _SENTENCE_BREAK.search(text, t.end)
-    e = m.start() if m else len(text)
+    s, e = sentence_around(text, t)
     return _LOOKING_BACK.search(text, s, e) is not None or pluperfect_after(text, t)
 
 
