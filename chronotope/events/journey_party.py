@@ -43,9 +43,7 @@ def party_at_origin(f, k, tracks, frm) -> str:
     if not frm or t is None or t.here in (None, frm[0]) or not roles \
             or any(r.get("kind") != "focus" or r.get("pronoun") for r in roles):
         return k
-    there = [(o.legs[-1]["frames"][-1]["nstart"] if o.leg is None and o.legs else
-              o.leg["frames"][-1]["nstart"] if o.leg is not None else -1, key)
-             for key, o in tracks.items() if key != k and o.here == frm[0]]
+    there = [(o.last_told, key) for key, o in tracks.items() if key != k and o.here == frm[0]]
     return max(there)[1] if there else k
 
 

@@ -57,6 +57,13 @@ class Track:
         """Where the traveller is now: the open leg's destination, else its origin, else the last place."""
         return (self.leg["to"] or self.leg["from"]) if self.leg is not None else self.loc
 
+    @property
+    def last_told(self) -> int:
+        """Where in the text the traveller last moved: the last frame of the open leg, else of
+        the last leg made; -1 before any."""
+        leg = self.leg if self.leg is not None else (self.legs[-1] if self.legs else None)
+        return leg["frames"][-1]["nstart"] if leg is not None else -1
+
     def open(self, frm, para, frame, date=None):
         self.leg = {"from": frm, "to": None, "modes": [], "via": [], "para": para, "to_para": None,
                     "depart": date, "arrive": None, "frames": [frame], "distance_km": None,
