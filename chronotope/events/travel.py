@@ -31,9 +31,6 @@ from .vehicles import (VEHICLE_PREPS, attach_mode, carries_travellers, in_simile
 FRAME_TYPES = ("travel", "mode", "stop", "locative", "heading", "vessel")
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
-# verbs whose infinitive or clause is a movement intended, not made ("hoped to sail")
-PLANNING_VERBS = ("plan", "intend", "want", "wish", "hope", "propose", "decide", "mean", "appoint", "expect",
-                  "choose", "offer", "refuse", "try", "attempt", "consider", "think", "fear")
 ROUTE_VERBS = {"lead", "lie", "run", "go", "pass", "wind"}
 
 
@@ -58,7 +55,7 @@ def _planned(verb, v) -> bool:
         return True           # "as an aviator must feel when he flies"
     if verb.dep_ == "xcomp" and head.lower_ == "about":
         return True           # "we were about to be taken to Schlusselburg"
-    if verb.dep_ in ("xcomp", "ccomp", "advcl") and _lemma_in(head, PLANNING_VERBS):
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and _lemma_in(head, v["planning_verbs"]["verbs"]):
         return True
     # "was to tow us", "is to be"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and head.lemma_ == "be":
