@@ -30,15 +30,9 @@ def small():
 
 
 @pytest.fixture(scope="module")
-def full():
-    """The standard stages (those present), as the command line runs them."""
-    stages = []
-    for n in registry.STAGES:
-        try:
-            stages.append(importlib.import_module(f"chronotope.stages.{n}").make(Options()))
-        except ModuleNotFoundError:
-            pass
-    return Pipeline(Options(), stages=stages)
+def full(events_pipeline):
+    """The standard stages, as the command line runs them (conftest's one pipeline)."""
+    return events_pipeline
 
 
 def people(doc, kind="person"):

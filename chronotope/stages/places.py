@@ -5,7 +5,8 @@ GPE/LOC/FAC entities and context cues; each is scored as a place or not
 (:mod:`chronotope.places.recognize`), and the names accepted are resolved
 together with the names of earlier sections (:mod:`chronotope.places.resolve`);
 a name rejected only for the tagger's label is accepted if it lies near the
-passage's resolved places (:mod:`chronotope.places.coherence`), and resolved again.
+passage's resolved places (:mod:`chronotope.places.coherence`), and resolved again;
+an unknown name where the story is in a town is placed in it (:mod:`chronotope.places.scene`).
 Mentions are added in ``process`` so that the people stage, which runs
 after this one on the same section, can skip the spans claimed as places.
 
@@ -17,7 +18,6 @@ times stage (which runs before this one) has added so far.
 """
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections import Counter
@@ -28,9 +28,10 @@ from ..document import Document, Entity, slug
 from ..pipeline import BaseStage
 from ..places.coherence import near_the_story
 from ..places.cues import load_cues
-from ..places.recognize import COMPASS, Evidence, Recognizer, lowercase_words
+from ..places.recognize import Evidence, Recognizer, lowercase_words
 from ..gazetteer import normalize_name
 from ..places.resolve import Name, alternatives, coarse, coherent, hinted_alternative, km, resolve
+from ..places.scene import HOST_FEATURES, local_unknown, scene_town, setting_cue
 
 BLOCKING_KINDS = ("date", "time", "duration", "set", "quantity", "place")
 STATE = "places"
@@ -188,7 +189,7 @@ class PlacesStage(BaseStage):
                 if host is None:
                     st.setdefault("pending_buildings", []).append(c.key)
             scene = False
-            if host is None and place is None and _local_unknown(c, bool(n.places) and not (
+            if host is None and place is None and local_unknown(c, bool(n.places) and not (
                     n.out_of_place or all(p.match == "variant" for p in n.places)), cues):
                 # "anchored in Keppel Harbour", "lodged at Kwihara": a name no gazetteer knows
                 # (or knows only as another spelling of a far hamlet), met where the story is in
@@ -196,7 +197,7 @@ class PlacesStage(BaseStage):
                 if scene_hosts is None:
                     scene_hosts = {nm.best.id: nm for nm in names.values()
                                    if nm.best is not None and not nm.out_of_place}
-                host = _scene_town(doc, c, scene_hosts)
+                host = scene_town(doc, c, scene_hosts)
                 scene = True      # each mention its own scene: "the Old Town" of Stockholm, of Riga
             if host is not None and host.best is not None and not n.places and not scene:
                 n.anchor = host       # a name the gazetteer does not know: every mention
@@ -259,7 +260,6 @@ PUBLISHER_AFTER = re.compile(r"^\s*:\s*[A-Z][^.;()\n]{1,60},\s*(1[5-9]\d\d|20\d\
 WITHIN_KM = 50.0
 MAIN_TOWN_MIN = 3
 NEAR_DECAY_KM = 10.0      # inside a town's radius, each 10 km further costs one point of score
-HOST_FEATURES = frozenset({"city", "town", "village"})
 
 
 def publication_place(norm: str, ns: int, ne: int) -> bool:
@@ -346,12 +346,6 @@ def _inner_town(c) -> Name | None:
     return n
 
 
-def _setting_cue(cue) -> bool:
-    """The town is where the scene is ("In Moscow we were marched...", "at Kiel"), not
-    just named in passing ("a letter from Moscow")."""
-    return bool(cue) and cue.split()[0].lower() in ("in", "at", "inside", "within", "heading")
-
-
 def _district(sdoc, c, cues) -> bool:
     """"the district of Kypseli", or "Buenos Aires, the English quarter": a quarter of a town."""
     words = [t.lower_ for t in sdoc[max(0, c.i - 3):c.i] if t.lower_ not in ("the", "a")]
@@ -389,7 +383,7 @@ def _town_before(doc, c, accepted, names, base, sdoc, paragraph: bool = False,
             continue
         ent = doc.entities.get(m.entity or "")
         gid = ent.geo.get("gazetteer_id") if ent is not None and ent.geo else None
-        if (setting or not paragraph) and not _setting_cue(m.attrs.get("cue")):
+        if (setting or not paragraph) and not setting_cue(m.attrs.get("cue")):
             continue
         if gid in by_id and by_id[gid].best.feature in HOST_FEATURES:
             host, pos = by_id[gid], m.nstart
@@ -397,65 +391,9 @@ def _town_before(doc, c, accepted, names, base, sdoc, paragraph: bool = False,
         n = names.get(o.key)
         if pos < o.nstart < c.nstart and n is not None and n.best is not None and not n.out_of_place \
                 and n.best.feature in HOST_FEATURES and not o.facility \
-                and same(o.nstart) and ((paragraph and not setting) or _setting_cue(o.cue)):
+                and same(o.nstart) and ((paragraph and not setting) or setting_cue(o.cue)):
             host, pos = n, o.nstart
     return host
-
-
-DATELINE_WORDS = 8         # a paragraph this short before the passage is its dateline or heading
-SCENE_NEAR_KM = 500.0      # the scene town lies this near another town of the passage
-AWAY_CUES = frozenset({"to", "towards", "toward", "for", "from", "via", "by", "beyond"})
-LARGE_FEATURES = frozenset({"river", "lake", "water", "mountain", "pass", "region", "country", "cape"})
-
-
-def _local_unknown(c, known: bool, cues) -> bool:
-    """An unknown name that may lie in the town of the scene: not a river or range by its
-    head word ("the Rejang River"), a mountain, a region by its compass word ("Eastern
-    Ghouta"), an institution ("Cornell University") or an abbreviation, nor a name travelled
-    to or from ("across the mountains to Turon"), which lies elsewhere."""
-    words = c.key.split()
-    if known or not words or c.feature in LARGE_FEATURES or cues.feature_after.get(words[-1]) in LARGE_FEATURES:
-        return False
-    if words[0] in cues.geo_leads or words[0] in COMPASS or words[-1] in cues.institution_heads or "." in c.text:
-        return False
-    cue = (c.cue or "").split()
-    return not (cue and cue[0].lower() in AWAY_CUES)
-
-
-def _scene_town(doc, c, hosts: dict) -> Name | None:
-    """The town the story is in where ``c`` is named: the last settlement named before it in
-    its paragraph or in the dateline heading it, as the scene (the dateline's town, one the
-    passage is "in" or "at", or the one it opens with), and not apart from the towns named
-    there when they lie together: a person or a quarter taken for a far namesake ("Stanley",
-    "Chinatown" in the United States) is no scene of a passage about Tabora or Singapore."""
-    para = doc.paragraph_index(c.nstart)
-    if para >= len(doc.paragraphs):
-        return None
-    lo = here = doc.paragraphs[para].nstart
-    prev = doc.paragraphs[para - 1] if para > 0 else None
-    if prev is not None and len(doc.norm[prev.nstart:prev.nend].split()) <= DATELINE_WORDS:
-        lo = prev.nstart          # "Singapore, 30th June 1889." heading the letter
-    seen, towns = [], []
-    for m in doc.mentions_of("place", nstart=lo, nend=c.nstart):
-        if m.nstart >= c.nstart:
-            continue
-        ent = doc.entities.get(m.entity or "")
-        if ent is None or not ent.geo or "lat" not in ent.geo:
-            continue
-        if ent.geo.get("feature") in HOST_FEATURES:
-            seen.append((m.entity, ent.geo["lat"], ent.geo["lon"]))
-        n = hosts.get(ent.geo.get("gazetteer_id"))
-        if n is not None and n.best.feature in HOST_FEATURES and (
-                m.nstart < here or _setting_cue(m.attrs.get("cue")) or not doc.norm[here:m.nstart].strip()):
-            towns.append((m.nstart, m.entity, n))
-    for _, eid, n in sorted(towns, key=lambda t: -t[0]):
-        b = n.best
-        others = list({e: (la, lo_) for e, la, lo_ in seen if e != eid}.values())
-        if any(km(b.lat, b.lon, la, lo_) <= SCENE_NEAR_KM for la, lo_ in others):
-            return n
-        if not any(km(p[0], p[1], q[0], q[1]) <= SCENE_NEAR_KM for k, p in enumerate(others) for q in others[k + 1:]):
-            return n          # the passage names no group of places it stands apart from
-    return None
 
 
 def _doubtful(place) -> bool:
