@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from chronotope.document import Document
-from chronotope.events import communications, persecution
+from chronotope.events import communications, persecution, retelling
 from chronotope.pipeline import Options, Pipeline
 from chronotope.stages.events import FRAMES, EventsStage
 from chronotope.stages.language import load_model
@@ -310,7 +310,7 @@ class RetoldEvents(EventsStage):
     """The events stage with retellings folded before emitting (the wiring the stage is to adopt)."""
 
     def finish(self, doc):
-        doc.state[FRAMES] = persecution.merge_retold(doc, doc.state.get(FRAMES, []))
+        doc.state[FRAMES] = retelling.merge_retold(doc, doc.state.get(FRAMES, []))
         super().finish(doc)
 
 

@@ -16,7 +16,6 @@ from . import vocab
 from .act_parts import (NOT_PERSON_ENTS, _add, _custody, _frame, _habitual, _message_or_goods,  # noqa: F401
                         _not_a_person, _passive, _patient, _person, _surely_person)
 from .act_phrases import _official, _phrasal_act, _refused_food, _removal_kind, _ruling_on_filing, _threatened
-from .retelling import merge_retold  # noqa: F401  (the events stage calls persecution.merge_retold)
 from .syntax import doc_text, governing_verb, is_passive, modal, negated, preps, subject
 
 HYPOTHETICAL_NOUNS = {"question", "threat", "attempt", "plan", "danger", "fear", "possibility", "idea",
@@ -287,7 +286,6 @@ def _verb_act(tok, lemma, v, sent, base, low, ctx=""):
     kind = v["verbs"].get(lemma) or v["verbs"].get(tok.lower_)
     if kind and tok.lower_ in v["verbs"] and lemma not in v["verbs"]:
         lemma = tok.lower_          # spaCy's odd lemma ("fined" -> "fin")
-    roles: dict = {}
     # died in prison / in custody
     if lemma in v["death_verbs"]:
         for p, obj in preps(tok, {"in", "under", "during"}):

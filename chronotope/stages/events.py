@@ -8,7 +8,7 @@ stages, emits events, chains journeys and checks their plausibility.  See
 from __future__ import annotations
 
 from ..document import Document
-from ..events import communications, emit, journeys, persecution, plausibility, travel
+from ..events import communications, emit, journeys, persecution, plausibility, retelling, travel
 from ..pipeline import BaseStage, Section
 from .quantities import in_spans, skip_spans
 
@@ -36,7 +36,7 @@ class EventsStage(BaseStage):
 
     def finish(self, doc: Document) -> None:
         try:   # an act retold later is one act with several evidence spans
-            doc.state[FRAMES] = persecution.merge_retold(doc, doc.state.get(FRAMES, []))
+            doc.state[FRAMES] = retelling.merge_retold(doc, doc.state.get(FRAMES, []))
         except Exception as exc:
             doc.meta.setdefault("stage_errors", []).append(f"events/merge_retold: {exc!r}")
         frames = doc.state.get(FRAMES, [])
